@@ -1,0 +1,30 @@
+# hykal_add_test(NAME SOURCES src... [RANKS n...] [LABELS l...])
+# Builds one Catch2 test executable with the shared MPI test main and registers it once per rank
+# count under mpiexec (name `NAME_np<N>`, label `RANK_<N>`). Open MPI gets --oversubscribe so
+# 4 ranks run on a 2-core machine, and root is allowed (CI runs as root).
+find_package(Catch2 REQUIRED)
+
+set(HYKAL_MPIEXEC_EXTRA "")
+execute_process(COMMAND ${MPIEXEC_EXECUTABLE} --version OUTPUT_VARIABLE _mpiexec_version ERROR_QUIET)
+if(_mpiexec_version MATCHES "Open MPI|OpenRTE")
+  set(HYKAL_MPIEXEC_EXTRA --oversubscribe)
+endif()
+
+function(hykal_add_test name)
+  cmake_parse_arguments(ARG "" "" "SOURCES;RANKS;LABELS" ${ARGN})
+  if(NOT ARG_RANKS)
+    set(ARG_RANKS 1)
+  endif()
+  add_executable(${name} ${ARG_SOURCES})
+  target_link_libraries(${name} PRIVATE hykal_test_main hykal_lib hykal_warnings)
+  foreach(n IN LISTS ARG_RANKS)
+    add_test(NAME ${name}_np${n}
+             COMMAND ${MPIEXEC_EXECUTABLE} ${MPIEXEC_NUMPROC_FLAG} ${n} ${HYKAL_MPIEXEC_EXTRA}
+                     ${MPIEXEC_PREFLAGS} $<TARGET_FILE:${name}> ${MPIEXEC_POSTFLAGS})
+    set_tests_properties(${name}_np${n} PROPERTIES
+      LABELS "RANK_${n};${ARG_LABELS}"
+      PROCESSORS ${n}
+      TIMEOUT 900
+      ENVIRONMENT "OMPI_ALLOW_RUN_AS_ROOT=1;OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1;OPENBLAS_NUM_THREADS=1;HYKAL_SHARED_DIR=${HYKAL_SHARED_DIR};HYKAL_SOURCE_DIR=${PROJECT_SOURCE_DIR};HYKAL_EXECUTABLE=$<TARGET_FILE:hykal>")
+  endforeach()
+endfunction()
