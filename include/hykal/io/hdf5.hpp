@@ -1,0 +1,57 @@
+#pragma once
+// Thin RAII layer over the HDF5 C API. The C++ API (H5Cpp) has no MPI-IO calls, so hykal uses
+// the C API everywhere: one handle type, a few typed read/write helpers, nothing more.
+#include <hdf5.h>
+#include <mpi.h>
+
+#include <string>
+#include <vector>
+
+namespace hykal::io::hdf5 {
+
+// Owns one hid_t and closes it with the function that matches its kind.
+class Handle {
+ public:
+  Handle() = default;
+  explicit Handle(hid_t id);
+  ~Handle();
+  Handle(Handle&& other) noexcept;
+  Handle& operator=(Handle&& other) noexcept;
+  Handle(const Handle&) = delete;
+  Handle& operator=(const Handle&) = delete;
+
+  hid_t id() const { return id_; }
+  operator hid_t() const { return id_; }
+
+ private:
+  hid_t id_ = H5I_INVALID_HID;
+};
+
+// Opens an existing file read-only, serially (for reading fixtures and small inputs).
+Handle open_read_only(const std::string& path);
+// Creates (truncates) a file for collective access by every rank of comm (MPI-IO).
+Handle create_parallel(const std::string& path, MPI_Comm comm);
+// Opens an existing file collectively, read-write or read-only.
+Handle open_parallel(const std::string& path, MPI_Comm comm, bool writable);
+
+bool exists(hid_t location, const std::string& path);
+// Creates every missing group along path ("a/b/c"); returns the last one.
+Handle require_group(hid_t location, const std::string& path);
+
+struct DoubleArray {
+  std::vector<hsize_t> shape;
+  std::vector<double> values;  // row-major (C order), as h5py stores numpy arrays
+};
+DoubleArray read_doubles(hid_t location, const std::string& path);
+std::vector<long long> read_integers(hid_t location, const std::string& path);
+
+double read_double_attribute(hid_t object, const std::string& name);
+std::string read_string_attribute(hid_t object, const std::string& name);
+void write_string_attribute(hid_t object, const std::string& name, const std::string& value);
+void write_double_attribute(hid_t object, const std::string& name, double value);
+void write_integer_attribute(hid_t object, const std::string& name, long long value);
+
+// Transfer property list for collective MPI-IO reads and writes.
+Handle collective_transfer();
+
+}  // namespace hykal::io::hdf5
