@@ -1,7 +1,65 @@
-// Entry point placeholder; replaced by the command dispatcher (app/).
+// hykal's entry point. The one place where exceptions become messages and exit codes:
+//  - input errors that every rank agrees on (CollectiveInputError) are printed once, by rank 0,
+//    and every rank exits with status 1 through MPI_Finalize;
+//  - anything else may be known to one rank only, so that rank prints it and calls MPI_Abort,
+//    which stops the others instead of leaving them waiting in a collective call.
+#include "hykal/app/banner.hpp"
+#include "hykal/app/command_line.hpp"
+#include "hykal/app/commands.hpp"
+#include "hykal/app/version_string.hpp"
+#include "hykal/parallel/collective_error.hpp"
+
 #include <mpi.h>
+
+#include <iostream>
+#include <optional>
+
+namespace {
+
+int run(int argc, char** argv, MPI_Comm comm) {
+  using namespace hykal::app;
+  int rank = 0, size = 1;
+  MPI_Comm_rank(comm, &rank);
+  MPI_Comm_size(comm, &size);
+
+  std::optional<CommandLine> line;
+  std::optional<Configuration> configuration;
+  hykal::parallel::agree_on_input_errors(comm, [&] {
+    line = parse_command_line(argc, argv);
+    if (!line->help && !line->version)
+      configuration = Configuration::load(line->config_path, line->overrides);
+  });
+  if (line->version || line->help) {
+    if (rank == 0) std::cout << (line->version ? version_string() + "\n" : help_text(line->command));
+    return 0;
+  }
+
+  Logger logger(comm);
+  logger.info(start_banner(comm, line->command, *configuration));
+  StageTimers timers;
+  RunContext context{comm, *line, *configuration, logger, timers};
+  find_command(line->command)->run(context);
+  const auto rows = timers.summarise(comm);
+  logger.info("timings over " + std::to_string(size) + " ranks:\n" + timing_table(rows));
+  return 0;
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
   MPI_Init(&argc, &argv);
+  int rank = 0;
+  MPI_Comm_rank(MPI_COMM_WORLD, &rank);
+  int status = 0;
+  try {
+    status = run(argc, argv, MPI_COMM_WORLD);
+  } catch (const hykal::parallel::CollectiveInputError& error) {
+    if (rank == 0) std::cerr << "hykal: error: " << error.what() << std::endl;
+    status = 1;
+  } catch (const std::exception& error) {
+    std::cerr << "hykal: error on rank " << rank << ": " << error.what() << std::endl;
+    MPI_Abort(MPI_COMM_WORLD, 1);
+  }
   MPI_Finalize();
-  return 0;
+  return status;
 }

@@ -172,4 +172,34 @@ Handle collective_transfer() {
   return transfer;
 }
 
+void write_rows(hid_t location, const std::string& path, hid_t type, hsize_t total_rows, hsize_t row_width,
+                hsize_t first_row, hsize_t n_rows, const void* data) {
+  const int rank = row_width == 0 ? 1 : 2;
+  const hsize_t shape[2] = {total_rows, row_width};
+  Handle file_space = checked(H5Screate_simple(rank, shape, nullptr), "H5Screate_simple " + path);
+  Handle dataset = checked(H5Dcreate2(location, path.c_str(), type, file_space, H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT),
+                           "cannot create dataset " + path);
+  const hsize_t start[2] = {first_row, 0};
+  const hsize_t count[2] = {n_rows, row_width};
+  const hsize_t memory_shape[2] = {n_rows, row_width};
+  Handle memory_space = checked(H5Screate_simple(rank, memory_shape, nullptr), "H5Screate_simple " + path);
+  if (n_rows == 0 || (rank == 2 && row_width == 0)) {
+    H5Sselect_none(file_space);
+    H5Sselect_none(memory_space);
+  } else if (H5Sselect_hyperslab(file_space, H5S_SELECT_SET, start, nullptr, count, nullptr) < 0) {
+    HYKAL_THROW("HDF5: cannot select rows of " + path);
+  }
+  Handle transfer = collective_transfer();
+  if (H5Dwrite(dataset, type, memory_space, file_space, transfer, data) < 0)
+    HYKAL_THROW("HDF5: cannot write " + path);
+}
+
+Handle fixed_string_type(std::size_t length) {
+  Handle type = checked(H5Tcopy(H5T_C_S1), "H5Tcopy");
+  H5Tset_size(type, length == 0 ? 1 : length);
+  H5Tset_strpad(type, H5T_STR_NULLPAD);
+  H5Tset_cset(type, H5T_CSET_UTF8);
+  return type;
+}
+
 }  // namespace hykal::io::hdf5

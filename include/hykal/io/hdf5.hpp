@@ -54,4 +54,16 @@ void write_integer_attribute(hid_t object, const std::string& name, long long va
 // Transfer property list for collective MPI-IO reads and writes.
 Handle collective_transfer();
 
+// Collective over the ranks sharing the file: creates dataset `path` of shape
+// total_rows × row_width (row_width 0: a 1-D dataset of total_rows) with element type `type`,
+// and each rank writes its own contiguous rows [first_row, first_row + n_rows) from `data`
+// (row-major). Ranks without rows pass n_rows = 0. This is how per-frame arrays are written:
+// every rank owns a contiguous block of frames.
+void write_rows(hid_t location, const std::string& path, hid_t type, hsize_t total_rows, hsize_t row_width,
+                hsize_t first_row, hsize_t n_rows, const void* data);
+
+// A fixed-length string type of `length` bytes (variable-length strings cannot be written
+// collectively by parallel HDF5).
+Handle fixed_string_type(std::size_t length);
+
 }  // namespace hykal::io::hdf5

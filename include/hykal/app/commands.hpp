@@ -1,0 +1,35 @@
+#pragma once
+// The commands of `hykal <command>`, one function each (INTERFACE.md). A command receives the
+// run's context and returns normally or throws; main() turns exceptions into messages.
+#include "hykal/app/command_line.hpp"
+#include "hykal/app/configuration.hpp"
+#include "hykal/app/logger.hpp"
+#include "hykal/app/stage_timers.hpp"
+
+#include <mpi.h>
+
+#include <string>
+#include <vector>
+
+namespace hykal::app {
+
+struct RunContext {
+  MPI_Comm comm;
+  const CommandLine& command_line;
+  const Configuration& configuration;
+  const Logger& logger;
+  StageTimers& timers;
+};
+
+struct Command {
+  std::string name;
+  std::string summary;
+  void (*run)(RunContext& context);
+};
+
+const std::vector<Command>& commands();
+const Command* find_command(const std::string& name);  // nullptr if unknown
+
+void run_info(RunContext& context);
+
+}  // namespace hykal::app

@@ -1,0 +1,18 @@
+#include "hykal/app/commands.hpp"
+
+namespace hykal::app {
+
+const std::vector<Command>& commands() {
+  static const std::vector<Command> all = {
+      {"info", "read the data set; print frames, atoms, species, energy range, labels, distribution", run_info},
+  };
+  return all;
+}
+
+const Command* find_command(const std::string& name) {
+  for (const Command& command : commands())
+    if (command.name == name) return &command;
+  return nullptr;
+}
+
+}  // namespace hykal::app

@@ -1,0 +1,33 @@
+#include "hykal/app/data_set.hpp"
+
+#include "hykal/error.hpp"
+#include "hykal/io/path_expansion.hpp"
+#include "hykal/parallel/collective_error.hpp"
+
+namespace hykal::app {
+
+io::LocalFrames load_data_set(RunContext& context, bool require_energy) {
+  const Configuration& configuration = context.configuration;
+  std::vector<std::string> paths;
+  parallel::agree_on_input_errors(context.comm, [&] {
+    const std::vector<std::string> patterns = configuration.list("data.files");
+    if (patterns.empty())
+      throw InputError("option data.files: no data given (set [data] files = … in the configuration, "
+                       "or --data.files=PATH)");
+    paths = io::expand_paths(patterns);
+  });
+  io::ReadOptions options;
+  options.energy_key = configuration.text("data.energy_key");
+  options.forces_key = configuration.text("data.forces_key");
+  options.virial_key = configuration.text("data.virial_key");
+  options.require_energy = require_energy;
+
+  auto timer = context.timers.scope("read frames");
+  context.logger.info("reading " + std::to_string(paths.size()) + " file(s)");
+  io::LocalFrames frames = io::read_distributed(paths, options, context.comm);
+  context.logger.info("read " + std::to_string(frames.index.n_frames()) + " frames, " +
+                      std::to_string(frames.index.n_atoms_total()) + " atoms");
+  return frames;
+}
+
+}  // namespace hykal::app

@@ -1,0 +1,59 @@
+#include "hykal/app/option_table.hpp"
+
+namespace hykal::app {
+
+// Defaults are the authors' settings (METHOD.md, INTERFACE.md).
+const std::vector<OptionSpec>& option_table() {
+  using K = OptionKind;
+  static const std::vector<OptionSpec> table = {
+      {"data.files", K::path_list, "", "", "extended XYZ files or glob patterns (space separated, or repeat the key)", {}},
+      {"data.energy_key", K::text, "auto", "", "per-frame key of the total energy (auto: energy, free_energy, dft_energy, REF_energy, …)", {}},
+      {"data.forces_key", K::text, "auto", "", "per-atom column of the forces (auto: forces, force)", {}},
+      {"data.virial_key", K::text, "auto", "", "per-frame key of the virial (auto: virial, else stress)", {}},
+      {"data.label_keys", K::text, "", "", "per-frame keys reported and coloured in figures, e.g. temperature (space separated)", {}},
+      {"data.isolated_atoms", K::boolean, "true", "", "one-atom frames are e0 references: never clustered, used by the fit", {}},
+      {"output.results", K::text, "hykal.h5", "", "HDF5 results file (written as <name>.tmp-… and renamed when complete)", {}},
+      {"output.figures", K::text, "hykal-figures", "", "directory for the SVG figures", {}},
+      {"soap.r_cut", K::real, "5.5", "Å", "SOAP cutoff radius", {}},
+      {"soap.n_max", K::integer, "8", "", "number of radial basis functions", {}},
+      {"soap.l_max", K::integer, "8", "", "maximum degree of the spherical harmonics (≤ 20)", {}},
+      {"soap.sigma", K::real, "0.5", "Å", "width of the atomic Gaussians", {}},
+      {"soap.rbf", K::choice, "polynomial", "", "radial basis, as DScribe", {"polynomial", "gto"}},
+      {"soap.periodic", K::boolean, "true", "", "include periodic images along periodic axes", {}},
+      {"soap.store_per_atom", K::boolean, "false", "", "store the per-atom SOAP vectors in /descriptors", {}},
+      {"coulomb.permutation", K::choice, "none", "", "Coulomb matrix permutation, as DScribe", {"none", "sorted_l2", "eigenspectrum"}},
+      {"coulomb.n_atoms_max", K::text, "auto", "", "zero-padding size (auto: largest frame of the data set)", {}},
+      {"coulomb.store", K::boolean, "false", "", "store the Coulomb matrices in /descriptors", {}},
+      {"kernel.soap_form", K::choice, "average-pairwise", "", "average SOAP kernel form (METHOD.md §2)", {"average-pairwise", "mean-descriptor"}},
+      {"kernel.soap_degree", K::integer, "4", "", "degree d of the polynomial SOAP kernel", {}},
+      {"kernel.soap_gamma", K::text, "auto", "", "γ of the polynomial SOAP kernel (auto: 1/len(p))", {}},
+      {"kernel.soap_coef0", K::real, "1", "", "c0 of the polynomial SOAP kernel", {}},
+      {"kernel.coulomb_form", K::choice, "rows", "", "Coulomb kernel form (METHOD.md §2)", {"rows", "global"}},
+      {"kernel.coulomb_gamma", K::text, "auto", "", "γ of the Laplacian Coulomb kernel (auto: 1/n_atoms_max)", {}},
+      {"clustering.delta", K::text, "scan", "", "hybrid weight δ in [0,1], or scan", {}},
+      {"clustering.delta_step", K::real, "0.1", "", "step of the δ scan", {}},
+      {"clustering.d_tol", K::real, "1e-4", "", "stop growing N_c when ⟨d⟩ changes by at most this", {}},
+      {"clustering.min_clusters", K::integer, "2", "", "smallest number of clusters tried", {}},
+      {"clustering.max_clusters", K::text, "auto", "", "largest number of clusters tried (auto: min(N−1, 50))", {}},
+      {"clustering.assign_labels", K::choice, "cluster_qr", "", "label assignment on the embedding", {"cluster_qr", "kmeans"}},
+      {"clustering.seed", K::integer, "0", "", "seed of k-means", {}},
+      {"map.method", K::choice, "classical", "", "MDS of the distance matrix", {"classical", "smacof"}},
+      {"parallel.eigensolver", K::choice, "elpa", "", "distributed eigensolver", {"elpa", "scalapack"}},
+      {"parallel.block_size", K::integer, "64", "", "block size of the block-cyclic distribution", {}},
+      {"parallel.grid", K::text, "auto", "", "process grid ROWSxCOLS (auto: near-square)", {}},
+      {"learning.i_perc", K::real, "30", "%", "fraction of each cluster taken in the first iteration", {}},
+      {"learning.increment", K::real, "10", "%", "fraction added per iteration", {}},
+      {"learning.test_fraction", K::real, "0.3", "", "fraction of the taken frames used for testing", {}},
+      {"learning.e_tol", K::real, "0.002", "eV/atom", "target test energy RMSE", {}},
+      {"learning.seed", K::integer, "0", "", "seed of the sampling", {}},
+      {"gap.backend", K::choice, "builtin", "", "GAP fitting code", {"builtin", "quip"}},
+      {"gap.gap_fit", K::text, "gap_fit", "", "path of QUIP's gap_fit (backend quip)", {}},
+      {"gap.quip", K::text, "quip", "", "path of QUIP's quip (backend quip)", {}},
+      {"bo.n_initial", K::integer, "30", "", "initial random points of the Bayesian optimisation", {}},
+      {"bo.n_iterations", K::integer, "20", "", "Bayesian optimisation steps", {}},
+      {"bo.batch", K::integer, "1", "", "fits run in parallel per step (sub-communicators)", {}},
+  };
+  return table;
+}
+
+}  // namespace hykal::app

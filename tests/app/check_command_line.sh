@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# The hykal program itself: a wrong option gives one clear message naming it and a non-zero exit
+# at 1, 2 and 4 ranks, without a hang; --help and --version work.
+# Usage: check_command_line.sh HYKAL_EXECUTABLE MPIEXEC
+set -u
+hykal=$1
+mpiexec=$2
+failures=0
+log=$(mktemp)
+
+expect_failure() {  # ranks, text that must appear exactly once, arguments...
+  local ranks=$1 text=$2
+  shift 2
+  timeout 120 "$mpiexec" --oversubscribe -n "$ranks" "$hykal" "$@" >"$log" 2>&1
+  local status=$? count
+  count=$(grep -o -F -- "$text" "$log" | wc -l)
+  if [ "$status" -eq 0 ] || [ "$status" -eq 124 ] || [ "$count" -ne 1 ]; then
+    echo "FAIL: $ranks ranks, hykal $*: exit $status, '$text' seen $count times"; cat "$log"
+    failures=$((failures + 1))
+  fi
+}
+
+for ranks in 1 2 4; do
+  expect_failure "$ranks" "soap.r_cut" info --soap.r_cut=abc
+  expect_failure "$ranks" "soap.rcut" info --soap.rcut=5
+  expect_failure "$ranks" "/nonexistent/run.ini" info /nonexistent/run.ini
+  expect_failure "$ranks" "clusterr" clusterr
+done
+
+"$hykal" --help >"$log" 2>&1 || { echo "FAIL: --help exits non-zero"; failures=$((failures + 1)); }
+for word in info soap.r_cut "Å" parallel.eigensolver; do
+  grep -q -F -- "$word" "$log" || { echo "FAIL: --help lacks $word"; failures=$((failures + 1)); }
+done
+"$hykal" --version | grep -q '^hykal ' || { echo "FAIL: --version"; failures=$((failures + 1)); }
+
+rm -f "$log"
+echo "command-line checks: $failures failed"
+[ "$failures" -eq 0 ]
