@@ -194,6 +194,26 @@ void write_rows(hid_t location, const std::string& path, hid_t type, hsize_t tot
     HYKAL_THROW("HDF5: cannot write " + path);
 }
 
+void write_table(hid_t location, const std::string& path, const std::vector<std::string>& columns,
+                 const std::vector<std::vector<double>>& rows, MPI_Comm comm, const std::string& units) {
+  const std::size_t record_size = columns.size() * sizeof(double);
+  Handle type = checked(H5Tcreate(H5T_COMPOUND, record_size), "H5Tcreate " + path);
+  for (std::size_t c = 0; c < columns.size(); ++c)
+    H5Tinsert(type, columns[c].c_str(), c * sizeof(double), H5T_NATIVE_DOUBLE);
+  std::vector<double> packed;
+  for (const std::vector<double>& row : rows) {
+    HYKAL_ASSERT(row.size() == columns.size(), "table row width of " + path);
+    packed.insert(packed.end(), row.begin(), row.end());
+  }
+  int rank = 0;
+  MPI_Comm_rank(comm, &rank);
+  write_rows(location, path, type, rows.size(), 0, 0, rank == 0 ? rows.size() : 0, packed.data());
+  if (!units.empty()) {
+    Handle dataset = checked(H5Dopen2(location, path.c_str(), H5P_DEFAULT), "H5Dopen " + path);
+    write_string_attribute(dataset, "units", units);
+  }
+}
+
 Handle fixed_string_type(std::size_t length) {
   Handle type = checked(H5Tcopy(H5T_C_S1), "H5Tcopy");
   H5Tset_size(type, length == 0 ? 1 : length);

@@ -62,6 +62,11 @@ Handle collective_transfer();
 void write_rows(hid_t location, const std::string& path, hid_t type, hsize_t total_rows, hsize_t row_width,
                 hsize_t first_row, hsize_t n_rows, const void* data);
 
+// Collective: a table (compound dataset of float64 columns, one record per row) that every rank
+// holds in full; rank 0 writes it. Units go in the attribute `units` ("column: unit; …").
+void write_table(hid_t location, const std::string& path, const std::vector<std::string>& columns,
+                 const std::vector<std::vector<double>>& rows, MPI_Comm comm, const std::string& units = "");
+
 // A fixed-length string type of `length` bytes (variable-length strings cannot be written
 // collectively by parallel HDF5).
 Handle fixed_string_type(std::size_t length);
