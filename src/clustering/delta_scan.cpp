@@ -1,0 +1,51 @@
+#include "hykal/clustering/delta_scan.hpp"
+
+#include "hykal/error.hpp"
+#include "hykal/kernels/hybrid_kernel.hpp"
+
+#include <cmath>
+#include <cstdlib>
+
+namespace hykal::clustering {
+
+std::vector<double> delta_values(const std::string& delta_option, double step) {
+  if (delta_option != "scan") {
+    char* end = nullptr;
+    const double delta = std::strtod(delta_option.c_str(), &end);
+    if (delta_option.empty() || end != delta_option.c_str() + delta_option.size() || !(delta >= 0.0 && delta <= 1.0))
+      throw InputError("option clustering.delta: '" + delta_option + "' is neither scan nor a number in [0, 1]");
+    return {delta};
+  }
+  if (!(step > 0.0 && step <= 1.0))
+    throw InputError("option clustering.delta_step: " + std::to_string(step) + " is not in (0, 1]");
+  // Integer multiples of the step, so that 0.1·3 is written and compared as 0.3, and 1 is included.
+  const int steps = static_cast<int>(std::floor(1.0 / step + 1e-9));
+  std::vector<double> deltas;
+  for (int i = 0; i <= steps; ++i) deltas.push_back(std::round(i * step * 1e12) / 1e12);
+  if (deltas.back() < 1.0 - 1e-9) deltas.push_back(1.0);
+  return deltas;
+}
+
+DeltaScan scan_deltas(const parallel::DistributedMatrix& soap_kernel, const parallel::DistributedMatrix& coulomb_kernel,
+                      const std::vector<double>& deltas, const std::vector<double>& energy_per_atom,
+                      const SpectralClusteringOptions& options,
+                      const std::function<void(const DeltaResult&)>& on_result) {
+  DeltaScan scan;
+  for (double delta : deltas) {
+    DeltaResult result;
+    result.delta = delta;
+    {
+      const parallel::DistributedMatrix affinity = kernels::hybrid_kernel(soap_kernel, coulomb_kernel, delta);
+      const parallel::DistributedMatrix distance = kernels::kernel_distance(affinity);
+      result.clustering = cluster_with_automatic_count(affinity, distance, options);
+    }
+    result.spread = energy_spread(result.clustering.labels, energy_per_atom, result.clustering.n_clusters);
+    on_result(result);
+    scan.results.push_back(std::move(result));
+  }
+  for (std::size_t i = 1; i < scan.results.size(); ++i)
+    if (scan.results[i].spread.mean < scan.results[scan.chosen].spread.mean) scan.chosen = i;
+  return scan;
+}
+
+}  // namespace hykal::clustering
