@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # make_example.sh: regenerates hykal's bundled example data set.
 #
-# Makes inputs/example/sio2_meltquench.xyz: 250 frames of a melt-quench of amorphous SiO2,
-# 216 atoms (72 Si + 144 O) in a cubic periodic box at 2.2 g/cm^3, from classical MD with the
+# Makes inputs/example/sio2_meltquench.xyz: 200 frames of a melt-quench of amorphous SiO2,
+# 96 atoms (32 Si + 64 O) in a cubic periodic box at 2.2 g/cm^3, from classical MD with the
 # Vashishta (1990) SiO2 potential in LAMMPS. Five NVT plateaus (Nose-Hoover, 1 fs step):
 #   melt_4000K, quench_3000K, quench_2000K, quench_1000K, glass_300K
 # Each plateau is reached by a linear 2 ps ramp of the thermostat target from the previous one
 # (the melt instead starts from a minimised random structure), held 2 ps (melt: 5 ps), then
-# sampled for 5 ps: one frame every 100 steps, 50 frames per plateau.
+# sampled for 4 ps: one frame every 100 steps, 40 frames per plateau.
 # Every frame carries the potential energy (eV), forces (eV/A), the virial (eV, ASE sign:
 # -stress*volume, potential part only), temperature=<plateau target, K> and config_type.
 # The LAMMPS dumps are converted by inputs/lammps_to_extxyz.py (python3, standard library).
@@ -15,7 +15,7 @@
 # Needs: Debian packages lammps and lammps-data (`apt-get install -y lammps lammps-data`; the
 #        binary `lmp` and /usr/share/lammps/potentials/SiO.1990.vashishta), python3.
 #        Override with LMP=/path/to/lmp and POTENTIAL=/path/to/SiO.1990.vashishta.
-# Time:  about 2 minutes of CPU time on one core (46 000 MD steps of 216 atoms, run serially);
+# Time:  about 1 minute of CPU time on one core (44 000 MD steps of 96 atoms, run serially);
 #        the wall time grows on a busy machine (2.5-6 min on the shared development machine).
 # Seeds: fixed (below), LAMMPS runs on one process, so a rerun with the same LAMMPS build
 #        reproduces the file exactly; another build or CPU may differ in the last digits.
@@ -30,8 +30,8 @@ LMP="${LMP:-lmp}"
 POTENTIAL="${POTENTIAL:-/usr/share/lammps/potentials/SiO.1990.vashishta}"
 
 # Composition, density and seeds of the example.
-n_si=72
-n_o=144
+n_si=32
+n_o=64
 density_g_cm3=2.2
 soft_range_A=1.8       # range of the soft repulsion that separates the random positions
 seed_si=4928459
@@ -43,7 +43,7 @@ ramp_steps=2000
 hold_steps=2000
 melt_hold_steps=5000
 sample_every=100
-samples_per_plateau=50
+samples_per_plateau=40
 temperatures=(4000 3000 2000 1000 300)
 config_types=(melt_4000K quench_3000K quench_2000K quench_1000K glass_300K)
 

@@ -5,6 +5,8 @@ namespace hykal::app {
 const std::vector<Command>& commands() {
   static const std::vector<Command> all = {
       {"info", "read the data set; print frames, atoms, species, energy range, labels, distribution", run_info},
+      {"descriptors", "SOAP and Coulomb descriptors of every frame; writes /frames and /descriptors", run_descriptors},
+      {"cluster", "descriptors, kernels, δ scan of spectral clustering with automatic N_c, MDS map, figures", run_cluster},
   };
   return all;
 }

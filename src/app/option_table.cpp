@@ -19,6 +19,7 @@ const std::vector<OptionSpec>& option_table() {
       {"soap.l_max", K::integer, "8", "", "maximum degree of the spherical harmonics (≤ 20)", {}},
       {"soap.sigma", K::real, "0.5", "Å", "width of the atomic Gaussians", {}},
       {"soap.rbf", K::choice, "polynomial", "", "radial basis, as DScribe", {"polynomial", "gto"}},
+      {"soap.species", K::text, "auto", "", "elements of the SOAP species blocks, e.g. Si O (auto: every element of the data set)", {}},
       {"soap.periodic", K::boolean, "true", "", "include periodic images along periodic axes", {}},
       {"soap.store_per_atom", K::boolean, "false", "", "store the per-atom SOAP vectors in /descriptors", {}},
       {"coulomb.permutation", K::choice, "none", "", "Coulomb matrix permutation, as DScribe", {"none", "sorted_l2", "eigenspectrum"}},

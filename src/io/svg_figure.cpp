@@ -147,10 +147,17 @@ std::string SvgFigure::svg() const {
   for (const Mark& m : marks_)
     out << "<circle cx=\"" << px(m.x) << "\" cy=\"" << py(m.y) << "\" r=\"9\" fill=\"none\" stroke=\"black\" stroke-width=\"2\"/>"
         << "<text x=\"" << px(m.x) + 12 << "\" y=\"" << py(m.y) - 10 << "\">" << escaped(m.note) << "</text>\n";
+  // As many legend entries as fit beside the plot; the rest are counted.
   double legend_y = top + 10;
-  for (const auto& [label, colour] : legend_) {
-    out << "<rect x=\"" << width - right + 16 << "\" y=\"" << legend_y - 9 << "\" width=\"12\" height=\"12\" fill=\"" << colour
-        << "\"/><text x=\"" << width - right + 34 << "\" y=\"" << legend_y + 2 << "\">" << escaped(label) << "</text>\n";
+  const std::size_t fitting = static_cast<std::size_t>((plot_height - (has_colour_bar_ ? 300 : 0)) / 18) - 1;
+  for (std::size_t i = 0; i < legend_.size(); ++i) {
+    if (i == fitting && legend_.size() > fitting + 1) {
+      out << "<text x=\"" << width - right + 16 << "\" y=\"" << legend_y + 2 << "\">… " << legend_.size() - i << " more</text>\n";
+      legend_y += 18;
+      break;
+    }
+    out << "<rect x=\"" << width - right + 16 << "\" y=\"" << legend_y - 9 << "\" width=\"12\" height=\"12\" fill=\"" << legend_[i].second
+        << "\"/><text x=\"" << width - right + 34 << "\" y=\"" << legend_y + 2 << "\">" << escaped(legend_[i].first) << "</text>\n";
     legend_y += 18;
   }
   if (has_colour_bar_) {

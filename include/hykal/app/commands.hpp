@@ -31,5 +31,7 @@ const std::vector<Command>& commands();
 const Command* find_command(const std::string& name);  // nullptr if unknown
 
 void run_info(RunContext& context);
+void run_descriptors(RunContext& context);
+void run_cluster(RunContext& context);
 
 }  // namespace hykal::app

@@ -1,0 +1,28 @@
+#pragma once
+// What `hykal cluster` leaves behind (INTERFACE.md): the /kernels, /clustering and /map groups of
+// the results file, the table printed on rank 0, and the SVG figures.
+#include "hykal/app/commands.hpp"
+#include "hykal/app/kernel_stage.hpp"
+#include "hykal/clustering/delta_scan.hpp"
+#include "hykal/clustering/mds_map.hpp"
+#include "hykal/io/frame_distribution.hpp"
+
+#include <hdf5.h>
+
+namespace hykal::app {
+
+// The δ scan as a table with units: δ, N_c, ⟨σ⟩_E, max σ_s, ⟨d⟩, chosen.
+std::string delta_scan_table(const clustering::DeltaScan& scan);
+
+// Collective.
+void write_kernels_group(hid_t file, const KernelMatrices& kernels, const ClusteredFrames& clustered, MPI_Comm comm);
+void write_clustering_group(hid_t file, const clustering::DeltaScan& scan, const ClusteredFrames& clustered,
+                            std::int64_t n_frames, MPI_Comm comm);
+void write_map_group(hid_t file, const clustering::MdsMap& map, const std::string& method,
+                     const ClusteredFrames& clustered, std::int64_t n_frames, MPI_Comm comm);
+
+// Collective (labels are gathered); rank 0 writes the figures into output.figures.
+void write_cluster_figures(RunContext& context, const io::LocalFrames& data, const ClusteredFrames& clustered,
+                           const clustering::DeltaScan& scan, const clustering::MdsMap& map);
+
+}  // namespace hykal::app

@@ -1,0 +1,14 @@
+#pragma once
+#include "hykal/app/stage_timers.hpp"
+
+#include <hdf5.h>
+#include <mpi.h>
+
+#include <vector>
+
+namespace hykal::app {
+
+// Collective: /timers, a table of stage name and seconds (min, avg, max over ranks).
+void write_timers_group(hid_t file, MPI_Comm comm, const std::vector<StageTime>& rows);
+
+}  // namespace hykal::app

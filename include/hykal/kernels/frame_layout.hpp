@@ -1,0 +1,44 @@
+#pragma once
+// Which rank holds which frames and how many feature rows every frame has, known on every rank
+// (one allgather of N integers), and the ring schedule of the average kernel
+// (average_kernel.hpp): with P ranks, rank a computes its block pair with rank b when
+// d = (b − a) mod P satisfies 0 < d < P/2, or d = P/2 (even P) and a < P/2; with a == b it
+// computes the lower triangle of its own block. Every unordered pair is then computed exactly
+// once and every rank does floor(P/2) + 1 steps.
+#include "hykal/kernels/local_features.hpp"
+
+#include <mpi.h>
+
+#include <cstdint>
+#include <vector>
+
+namespace hykal::kernels {
+
+class FrameLayout {
+ public:
+  // Collective over comm. HYKAL_THROW unless the ranks' frame blocks are contiguous and in rank order.
+  FrameLayout(const LocalFeatures& features, MPI_Comm comm);
+
+  int n_ranks() const { return static_cast<int>(block_start_.size()) - 1; }
+  std::int64_t n_frames() const { return block_start_.back(); }
+  std::int64_t first_frame(int rank) const { return block_start_[static_cast<std::size_t>(rank)]; }
+  std::int64_t end_frame(int rank) const { return block_start_[static_cast<std::size_t>(rank) + 1]; }
+  int owner(std::int64_t frame) const { return owner_[static_cast<std::size_t>(frame)]; }
+  // Global row offsets: frame f owns rows [row_start(f), row_start(f + 1)) of the stacked rows.
+  std::int64_t row_start(std::int64_t frame) const { return row_start_[static_cast<std::size_t>(frame)]; }
+  std::int64_t rows_of_rank(int rank) const { return row_start(end_frame(rank)) - row_start(first_frame(rank)); }
+  std::int64_t total_rows() const { return row_start_.back(); }
+
+  // The ring schedule above: does rank a compute the block pair (a, b)?
+  bool computes(int a, int b) const;
+  // Is K(x, y) computed as (x, y) by the owner of x (true) or as (y, x) by the owner of y?
+  bool computed_directly(std::int64_t x, std::int64_t y) const;
+  int ring_steps() const { return n_ranks() / 2 + 1; }
+
+ private:
+  std::vector<std::int64_t> block_start_;  // n_ranks + 1
+  std::vector<std::int64_t> row_start_;    // n_frames + 1
+  std::vector<int> owner_;                 // n_frames
+};
+
+}  // namespace hykal::kernels

@@ -1,0 +1,53 @@
+#pragma once
+// The SOAP and Coulomb kernels of METHOD.md §2 by form, as the [kernel] options name them
+// (INTERFACE.md): soap_form average-pairwise | mean-descriptor, coulomb_form rows | global.
+// Each returns the normalised, clipped kernel (kernel_normalisation.hpp) as a DistributedMatrix.
+#include "hykal/kernels/average_kernel.hpp"
+#include "hykal/kernels/local_features.hpp"
+#include "hykal/kernels/pairwise_metric.hpp"
+
+#include <Eigen/Core>
+
+#include <string>
+#include <vector>
+
+namespace hykal::kernels {
+
+enum class SoapKernelForm { average_pairwise, mean_descriptor };
+enum class CoulombKernelForm { rows, global };
+
+SoapKernelForm parse_soap_kernel_form(const std::string& name);        // InputError naming kernel.soap_form
+CoulombKernelForm parse_coulomb_kernel_form(const std::string& name);  // InputError naming kernel.coulomb_form
+
+struct SoapKernelSettings {
+  SoapKernelForm form = SoapKernelForm::average_pairwise;  // the authors' default
+  double gamma = 0.0;  // ≤ 0: 1 / len(p)
+  int degree = 4;
+  double coef0 = 1.0;
+};
+
+struct CoulombKernelSettings {
+  CoulombKernelForm form = CoulombKernelForm::rows;  // the authors' default
+  double gamma = 0.0;  // ≤ 0: 1 / n_atoms_max (rows), 1 / n_atoms_max² (global)
+};
+
+// Collective. per_atom_soap: this rank's frames, one row per atom (SoapCalculator::per_atom).
+parallel::DistributedMatrix soap_kernel(const LocalFeatures& per_atom_soap, const SoapKernelSettings& settings,
+                                        const parallel::BlacsGrid& grid, const AverageKernelOptions& options = {});
+
+// Collective. coulomb: this rank's flattened zero-padded matrices (CoulombMatrix::compute, length
+// n_atoms_max²), permutation none for the rows form and sorted_l2 for the global form.
+parallel::DistributedMatrix coulomb_kernel(const std::vector<Eigen::VectorXd>& coulomb, int n_atoms_max,
+                                           std::int64_t first_frame, const CoulombKernelSettings& settings,
+                                           const parallel::BlacsGrid& grid,
+                                           const AverageKernelOptions& options = {});
+
+// Collective. The raw (unnormalised) kernels of the two forms, for tests and diagnostics.
+parallel::DistributedMatrix raw_soap_kernel(const LocalFeatures& per_atom_soap, const SoapKernelSettings& settings,
+                                            const parallel::BlacsGrid& grid, const AverageKernelOptions& options = {});
+parallel::DistributedMatrix raw_coulomb_kernel(const std::vector<Eigen::VectorXd>& coulomb, int n_atoms_max,
+                                               std::int64_t first_frame, const CoulombKernelSettings& settings,
+                                               const parallel::BlacsGrid& grid,
+                                               const AverageKernelOptions& options = {});
+
+}  // namespace hykal::kernels

@@ -1,0 +1,109 @@
+// `hykal cluster`: descriptors → kernels → δ scan of spectral clustering with automatic N_c →
+// MDS map (METHOD.md §1–§5), into /frames, /descriptors, /kernels, /clustering, /map, /timers of
+// the results file, plus the table on rank 0 and the SVG figures.
+#include "hykal/app/cluster_outputs.hpp"
+#include "hykal/app/commands.hpp"
+#include "hykal/app/data_set.hpp"
+#include "hykal/app/descriptor_stage.hpp"
+#include "hykal/app/kernel_stage.hpp"
+#include "hykal/app/timers_group.hpp"
+#include "hykal/clustering/label_assignment.hpp"
+#include "hykal/io/frames_group.hpp"
+#include "hykal/kernels/hybrid_kernel.hpp"
+#include "hykal/io/results_file.hpp"
+#include "hykal/parallel/collective_error.hpp"
+#include "hykal/version.hpp"
+
+#include <cstdio>
+
+namespace hykal::app {
+namespace {
+
+struct ClusterSettings {
+  std::vector<double> deltas;
+  clustering::SpectralClusteringOptions options;
+  std::string map_method;
+};
+
+// Every option is checked before the long work starts.
+ClusterSettings cluster_settings(const Configuration& configuration, int n_clustered) {
+  ClusterSettings settings;
+  settings.deltas = clustering::delta_values(configuration.text("clustering.delta"), configuration.real("clustering.delta_step"));
+  settings.options.d_tol = configuration.real("clustering.d_tol");
+  settings.options.min_clusters = static_cast<int>(configuration.integer("clustering.min_clusters"));
+  const std::string max_clusters = configuration.text("clustering.max_clusters");
+  settings.options.max_clusters = max_clusters == "auto" ? std::min(n_clustered - 1, 50)
+                                                          : static_cast<int>(parse_integer("clustering.max_clusters", max_clusters));
+  settings.options.assign_labels = clustering::label_assignment_from_name(configuration.text("clustering.assign_labels"));
+  settings.options.seed = static_cast<std::uint64_t>(configuration.integer("clustering.seed"));
+  settings.options.eigensolver = parallel::eigensolver_from_name(configuration.text("parallel.eigensolver"));
+  settings.map_method = configuration.text("map.method");
+  clustering::effective_max_clusters(settings.options, n_clustered);
+  return settings;
+}
+
+std::string scan_progress(const clustering::DeltaResult& result) {
+  char text[160];
+  std::snprintf(text, sizeof text, "δ = %.2f: %d clusters%s, ⟨σ⟩_E = %.4f meV/atom", result.delta,
+                result.clustering.n_clusters, result.clustering.tolerance_met ? "" : " (d_tol not met: max_clusters)",
+                result.spread.mean);
+  return text;
+}
+
+}  // namespace
+
+void run_cluster(RunContext& context) {
+  const io::LocalFrames data = load_data_set(context, true);
+  const ClusteredFrames clustered = select_clustered_frames(context, data);
+  ClusterSettings settings;
+  parallel::agree_on_input_errors(context.comm, [&] {
+    settings = cluster_settings(context.configuration, static_cast<int>(clustered.frame_of_row.size()));
+  });
+  const LocalDescriptors descriptors = compute_descriptors(context, data);
+
+  const parallel::BlacsGrid grid(context.comm, grid_shape(context.configuration, context.comm));
+  context.logger.info("process grid " + std::to_string(grid.nprow()) + " × " + std::to_string(grid.npcol()));
+  const KernelMatrices matrices = build_kernels(context, descriptors, clustered, grid);
+
+  clustering::DeltaScan scan;
+  {
+    auto timer = context.timers.scope("spectral clustering (δ scan)");
+    scan = clustering::scan_deltas(matrices.soap, matrices.coulomb, settings.deltas, clustered.energy_per_atom, settings.options,
+                                   [&](const clustering::DeltaResult& r) { context.logger.info(scan_progress(r)); });
+  }
+  context.logger.info("δ scan (σ: population standard deviation of E/N_atoms within a cluster):\n" + delta_scan_table(scan));
+
+  clustering::MdsMap map;
+  {
+    auto timer = context.timers.scope("MDS map");
+    const auto& chosen = scan.results[scan.chosen];
+    const auto distance = kernels::kernel_distance(kernels::hybrid_kernel(matrices.soap, matrices.coulomb, chosen.delta));
+    map = clustering::classical_mds(distance, settings.options.eigensolver);
+    if (settings.map_method == "smacof") map = clustering::smacof_refine(distance, map);
+    char text[120];
+    std::snprintf(text, sizeof text, "MDS map (%s): Kruskal stress-1 %.4f", settings.map_method.c_str(), map.stress);
+    context.logger.info(text);
+  }
+
+  const std::string path = context.configuration.text("output.results");
+  {
+    auto timer = context.timers.scope("write results");
+    io::ResultsFile results(path, context.comm);
+    results.write_run_attributes(version, git_hash, context.configuration.effective_ini());
+    io::write_frames_group(results.id(), context.comm, data.frames, data.first_frame, data.index.n_frames());
+    write_descriptors_group(results.id(), data, descriptors, context.configuration);
+    write_kernels_group(results.id(), matrices, clustered, context.comm);
+    write_clustering_group(results.id(), scan, clustered, data.index.n_frames(), context.comm);
+    write_map_group(results.id(), map, settings.map_method, clustered, data.index.n_frames(), context.comm);
+    write_timers_group(results.id(), context.comm, context.timers.summarise(context.comm));
+    results.commit();
+  }
+  write_cluster_figures(context, data, clustered, scan, map);
+  const auto& chosen = scan.results[scan.chosen];
+  char summary[200];
+  std::snprintf(summary, sizeof summary, "chosen δ = %.2f with %d clusters, ⟨σ⟩_E = %.4f meV/atom; results in %s",
+                chosen.delta, chosen.clustering.n_clusters, chosen.spread.mean, path.c_str());
+  context.logger.info(summary);
+}
+
+}  // namespace hykal::app

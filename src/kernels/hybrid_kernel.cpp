@@ -1,0 +1,39 @@
+#include "hykal/kernels/hybrid_kernel.hpp"
+
+#include "hykal/error.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+namespace hykal::kernels {
+
+parallel::DistributedMatrix hybrid_kernel(const parallel::DistributedMatrix& soap,
+                                          const parallel::DistributedMatrix& coulomb, double delta) {
+  if (!(delta >= 0.0 && delta <= 1.0)) {
+    throw InputError("option clustering.delta: " + std::to_string(delta) + " is outside [0, 1]");
+  }
+  HYKAL_ASSERT(&soap.grid() == &coulomb.grid() && soap.rows() == coulomb.rows() && soap.cols() == coulomb.cols() &&
+                   soap.row_block() == coulomb.row_block() && soap.col_block() == coulomb.col_block(),
+               "hybrid kernel of matrices with different layouts");
+  parallel::DistributedMatrix hybrid(soap.grid(), soap.rows(), soap.cols(), soap.row_block(), soap.col_block());
+  for (int jl = 0; jl < hybrid.local_cols(); ++jl) {
+    for (int il = 0; il < hybrid.local_rows(); ++il) {
+      hybrid.local(il, jl) = (1.0 - delta) * soap.local(il, jl) + delta * coulomb.local(il, jl);
+    }
+  }
+  return hybrid;
+}
+
+parallel::DistributedMatrix kernel_distance(const parallel::DistributedMatrix& kernel) {
+  parallel::DistributedMatrix distance(kernel.grid(), kernel.rows(), kernel.cols(), kernel.row_block(),
+                                       kernel.col_block());
+  for (int jl = 0; jl < distance.local_cols(); ++jl) {
+    for (int il = 0; il < distance.local_rows(); ++il) {
+      distance.local(il, jl) = std::sqrt(std::max(0.0, 2.0 - 2.0 * kernel.local(il, jl)));
+    }
+  }
+  return distance;
+}
+
+}  // namespace hykal::kernels

@@ -1,0 +1,96 @@
+#!/usr/bin/env bash
+# `hykal cluster` end to end on a 50-frame subset of the bundled example (every 4th frame, all
+# five temperature plateaus): the same N_c, labels (up to renaming) and chosen δ at 1, 2 and 4
+# ranks and with ELPA and ScaLAPACK; every INTERFACE.md path and every figure is written, no
+# temporary file is left; wrong clustering options give one clear message and a non-zero exit.
+# Usage: check_cluster.sh HYKAL_EXECUTABLE MPIEXEC SOURCE_DIR
+set -u
+hykal=$1
+mpiexec=$2
+source_dir=$3
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+failures=0
+
+# Every frame of the example has the same number of atoms: n + 2 lines per frame.
+example="$source_dir/inputs/example/sio2_meltquench.xyz"
+lines=$(( $(head -n 1 "$example") + 2 ))
+awk -v lines="$lines" 'BEGIN { frame = -1 } NR % lines == 1 { frame++ } frame % 4 == 0' "$example" > "$work/subset.xyz"
+settings=(--data.label_keys=temperature --soap.n_max=4 --soap.l_max=3
+          --soap.r_cut=5.0 --clustering.delta_step=0.25 --clustering.max_clusters=20)
+
+run() {  # name, ranks, extra options...
+  local name=$1 ranks=$2
+  shift 2
+  if ! timeout 900 "$mpiexec" --oversubscribe -n "$ranks" "$hykal" cluster "${settings[@]}" --data.files="$work/subset.xyz" \
+       --output.results="$work/$name.h5" --output.figures="$work/$name-figures" "$@" > "$work/$name.log" 2>&1; then
+    echo "FAIL: $name: hykal cluster exited non-zero"; tail -30 "$work/$name.log"
+    failures=$((failures + 1))
+  fi
+}
+
+run elpa1 1 --parallel.eigensolver=elpa
+run elpa2 2 --parallel.eigensolver=elpa --parallel.block_size=8
+run elpa4 4 --parallel.eigensolver=elpa --parallel.block_size=8
+run scalapack2 2 --parallel.eigensolver=scalapack --parallel.block_size=16
+run scalapack4 4 --parallel.eigensolver=scalapack --parallel.grid=1x4 --parallel.block_size=8
+
+/usr/bin/python3 - "$work" <<'PY' || failures=$((failures + 1))
+import sys, os, glob, h5py, numpy as np
+work = sys.argv[1]
+def canonical(labels):
+    # Partition as labels renamed by order of first appearance (equal partitions → equal arrays).
+    names = {}
+    return np.array([names.setdefault(int(x), len(names)) if x >= 0 else -1 for x in labels])
+runs = ["elpa1", "elpa2", "elpa4", "scalapack2", "scalapack4"]
+ref = h5py.File(f"{work}/elpa1.h5", "r")
+for path in ["frames/energy", "frames/labels/temperature", "descriptors/soap_mean", "kernels/soap", "kernels/coulomb",
+             "kernels/frames", "clustering/scan", "clustering/chosen/labels", "map/coordinates", "timers"]:
+    assert path in ref, f"missing {path}"
+scan = ref["clustering/scan"][:]
+assert list(np.round(scan["delta"], 2)) == [0.0, 0.25, 0.5, 0.75, 1.0], scan["delta"]
+assert ref["kernels/soap"].shape == (50, 50)
+K = ref["kernels/soap"][:]
+assert np.allclose(np.diag(K), 1.0) and np.allclose(K, K.T) and K.max() <= 1.0
+bad = []
+for name in runs[1:]:
+    other = h5py.File(f"{work}/{name}.h5", "r")
+    s = other["clustering/scan"][:]
+    if not np.array_equal(s["n_clusters"], scan["n_clusters"]): bad.append(f"{name}: N_c {s['n_clusters']} vs {scan['n_clusters']}")
+    if not np.array_equal(s["chosen"], scan["chosen"]): bad.append(f"{name}: chosen δ differs")
+    for group in [k for k in ref["clustering"] if k.startswith("delta_")]:
+        if not np.array_equal(canonical(other[f"clustering/{group}/labels"][:]), canonical(ref[f"clustering/{group}/labels"][:])):
+            bad.append(f"{name}: labels of {group} differ")
+    if np.abs(other["kernels/soap"][:] - K).max() > 1e-12: bad.append(f"{name}: SOAP kernel differs")
+for name in runs:
+    figures = sorted(os.path.basename(p) for p in glob.glob(f"{work}/{name}-figures/*.svg"))
+    expected = ["delta_scan_clusters.svg", "delta_scan_energy_spread.svg", "energy_per_frame.svg", "map_clusters.svg",
+                "map_temperature.svg", "mean_distance.svg"]
+    if figures != expected: bad.append(f"{name}: figures {figures}")
+leftovers = glob.glob(f"{work}/*.tmp*")
+if leftovers: bad.append(f"temporary files left: {leftovers}")
+print("\n".join(bad) if bad else "cluster outputs agree over ranks and eigensolvers: N_c per δ = %s, chosen δ = %s"
+      % (list(scan["n_clusters"].astype(int)), scan["delta"][scan["chosen"] == 1]))
+sys.exit(1 if bad else 0)
+PY
+
+expect_failure() {  # text that must appear once, options...
+  local text=$1
+  shift
+  timeout 300 "$mpiexec" --oversubscribe -n 2 "$hykal" cluster "${settings[@]}" --output.results="$work/bad.h5" \
+      --output.figures="$work/bad-figures" "$@" > "$work/bad.log" 2>&1
+  local status=$? count
+  count=$(grep -c -F -- "$text" "$work/bad.log")
+  if [ "$status" -eq 0 ] || [ "$status" -eq 124 ] || [ "$count" -ne 1 ] || [ -e "$work/bad.h5" ]; then
+    echo "FAIL: hykal cluster $*: exit $status, '$text' seen $count times"; cat "$work/bad.log"
+    failures=$((failures + 1))
+  fi
+}
+expect_failure "clustering.delta" --data.files="$work/subset.xyz" --clustering.delta=1.5
+expect_failure "clustering.d_tol" --data.files="$work/subset.xyz" --clustering.d_tol=0
+expect_failure "clustering.max_clusters" --data.files="$work/subset.xyz" --clustering.max_clusters=50
+head -n "$lines" "$work/subset.xyz" > "$work/one.xyz"
+expect_failure "frame(s) to cluster" --data.files="$work/one.xyz"
+
+echo "cluster checks: $failures failed"
+[ "$failures" -eq 0 ]
