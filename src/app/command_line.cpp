@@ -18,8 +18,7 @@ po::options_description general_options() {
   general.add_options()
       ("help,h", "print this help (with a command: that command's help)")
       ("version", "print the version")
-      ("dry-run", "print the plan and the estimated memory per rank, then exit")
-      ("resume", "continue an interrupted run from the results file");
+      ("dry-run", "read the data set, print the plan and the estimated memory per rank, then exit");
   return general;
 }
 
@@ -54,7 +53,6 @@ CommandLine parse_command_line(int argc, const char* const* argv) {
   line.help = parsed.count("help") > 0;
   line.version = parsed.count("version") > 0;
   line.dry_run = parsed.count("dry-run") > 0;
-  line.resume = parsed.count("resume") > 0;
   std::vector<std::string> words;
   if (parsed.count("positional")) words = parsed["positional"].as<std::vector<std::string>>();
   if (words.size() > 2) throw InputError("command line: unexpected argument '" + words[2] + "'");

@@ -6,6 +6,7 @@ const std::vector<Command>& commands() {
   static const std::vector<Command> all = {
       {"info", "read the data set; print frames, atoms, species, energy range, labels, distribution", run_info},
       {"descriptors", "SOAP and Coulomb descriptors of every frame; writes /frames and /descriptors", run_descriptors},
+      {"kernels", "descriptors and the normalised SOAP and Coulomb kernels; writes /frames, /descriptors, /kernels", run_kernels},
       {"cluster", "descriptors, kernels, δ scan of spectral clustering with automatic N_c, MDS map, figures", run_cluster},
   };
   return all;

@@ -10,11 +10,29 @@
 #include "hykal/parallel/collective_error.hpp"
 
 #include <mpi.h>
+#include <sys/resource.h>
 
+#include <cstdio>
 #include <iostream>
 #include <optional>
 
 namespace {
+
+// Peak resident memory per rank (min/avg/max), for sizing batch jobs.
+std::string peak_memory_line(MPI_Comm comm) {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  const double mine = usage.ru_maxrss / 1024.0;  // kB → MB
+  double low = 0, high = 0, sum = 0;
+  int size = 1;
+  MPI_Comm_size(comm, &size);
+  MPI_Allreduce(&mine, &low, 1, MPI_DOUBLE, MPI_MIN, comm);
+  MPI_Allreduce(&mine, &high, 1, MPI_DOUBLE, MPI_MAX, comm);
+  MPI_Allreduce(&mine, &sum, 1, MPI_DOUBLE, MPI_SUM, comm);
+  char text[120];
+  std::snprintf(text, sizeof text, "peak memory per rank: min %.1f MB, avg %.1f MB, max %.1f MB", low, sum / size, high);
+  return text;
+}
 
 int run(int argc, char** argv, MPI_Comm comm) {
   using namespace hykal::app;
@@ -38,9 +56,12 @@ int run(int argc, char** argv, MPI_Comm comm) {
   logger.info(start_banner(comm, line->command, *configuration));
   StageTimers timers;
   RunContext context{comm, *line, *configuration, logger, timers};
-  find_command(line->command)->run(context);
+  if (line->dry_run)
+    run_dry_run(context);
+  else
+    find_command(line->command)->run(context);
   const auto rows = timers.summarise(comm);
-  logger.info("timings over " + std::to_string(size) + " ranks:\n" + timing_table(rows));
+  logger.info("timings over " + std::to_string(size) + " ranks:\n" + timing_table(rows) + peak_memory_line(comm));
   return 0;
 }
 

@@ -34,6 +34,9 @@ run elpa2 2 --parallel.eigensolver=elpa --parallel.block_size=8
 run elpa4 4 --parallel.eigensolver=elpa --parallel.block_size=8
 run scalapack2 2 --parallel.eigensolver=scalapack --parallel.block_size=16
 run scalapack4 4 --parallel.eigensolver=scalapack --parallel.grid=1x4 --parallel.block_size=8
+# `hykal kernels` alone writes the same kernels as `cluster`.
+timeout 600 "$mpiexec" --oversubscribe -n 2 "$hykal" kernels "${settings[@]}" --data.files="$work/subset.xyz" \
+    --output.results="$work/kernels.h5" > "$work/kernels.log" 2>&1 || { echo "FAIL: hykal kernels"; failures=$((failures + 1)); }
 
 /usr/bin/python3 - "$work" <<'PY' || failures=$((failures + 1))
 import sys, os, glob, h5py, numpy as np
@@ -67,6 +70,9 @@ for name in runs:
     expected = ["delta_scan_clusters.svg", "delta_scan_energy_spread.svg", "energy_per_frame.svg", "map_clusters.svg",
                 "map_temperature.svg", "mean_distance.svg"]
     if figures != expected: bad.append(f"{name}: figures {figures}")
+alone = h5py.File(f"{work}/kernels.h5", "r")
+for path in ["kernels/soap", "kernels/coulomb"]:
+    if np.abs(alone[path][:] - ref[path][:]).max() > 1e-12: bad.append(f"hykal kernels: {path} differs from hykal cluster's")
 leftovers = glob.glob(f"{work}/*.tmp*")
 if leftovers: bad.append(f"temporary files left: {leftovers}")
 print("\n".join(bad) if bad else "cluster outputs agree over ranks and eigensolvers: N_c per δ = %s, chosen δ = %s"

@@ -33,6 +33,14 @@ for word in info soap.r_cut "Å" parallel.eigensolver; do
 done
 "$hykal" --version | grep -q '^hykal ' || { echo "FAIL: --version"; failures=$((failures + 1)); }
 
+# --dry-run reads the data, prints the memory estimate and writes nothing.
+example=$(cd "$(dirname "$0")/../.." && pwd)/inputs/example/sio2_meltquench.xyz
+results=$(mktemp -u).h5
+if ! timeout 120 "$mpiexec" --oversubscribe -n 2 "$hykal" cluster --dry-run --data.files="$example" \
+       --output.results="$results" >"$log" 2>&1 || ! grep -q "estimated memory per rank" "$log" || [ -e "$results" ]; then
+  echo "FAIL: --dry-run"; cat "$log"; failures=$((failures + 1))
+fi
+
 rm -f "$log"
 echo "command-line checks: $failures failed"
 [ "$failures" -eq 0 ]

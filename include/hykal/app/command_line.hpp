@@ -1,5 +1,5 @@
 #pragma once
-// `hykal <command> [CONFIG.ini] [--section.key=value ...] [--dry-run] [--resume]`
+// `hykal <command> [CONFIG.ini] [--section.key=value ...] [--dry-run]`
 #include <map>
 #include <string>
 #include <vector>
@@ -13,7 +13,6 @@ struct CommandLine {
   bool help = false;
   bool version = false;
   bool dry_run = false;
-  bool resume = false;
 };
 
 // Throws InputError for an unknown option or a malformed command line.

@@ -31,7 +31,10 @@ const std::vector<Command>& commands();
 const Command* find_command(const std::string& name);  // nullptr if unknown
 
 void run_info(RunContext& context);
+// --dry-run of any command: the plan and the estimated memory per rank.
+void run_dry_run(RunContext& context);
 void run_descriptors(RunContext& context);
+void run_kernels(RunContext& context);
 void run_cluster(RunContext& context);
 
 }  // namespace hykal::app

@@ -1,0 +1,261 @@
+// Kernels of METHOD.md §2 against the DScribe / MK-CAMLIP fixtures (fixtures/README.md), with
+// the frames split unevenly over the ranks, so that every result is also rank-count independent:
+//   mkcamlip_pipeline30.h5  the authors' formulation: Coulomb row-average Laplacian kernel from
+//                           the fixture's own Coulomb matrices; per-atom average polynomial SOAP
+//                           kernel from our SoapCalculator; hybrid kernels and distances;
+//   pipeline30.h5           mean-descriptor SOAP kernel from the fixture's soap_mean, global
+//                           Laplacian kernel on the sorted_l2 matrices; hybrids and distances;
+//   kernels_testset.h5      global Laplacian kernels of the Coulomb matrices (DScribe's arrays in
+//                           <structure>.h5) and the per-atom / mean-vector SOAP self-kernels of
+//                           the structures whose DScribe SOAP is stored.
+#include "kernel_test_support.hpp"
+
+#include "hykal/descriptors/soap_calculator.hpp"
+#include "hykal/io/extxyz_reader.hpp"
+#include "hykal/kernels/hybrid_kernel.hpp"
+#include "hykal/kernels/kernel_forms.hpp"
+#include "hykal/kernels/kernel_normalisation.hpp"
+#include "test_paths.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+
+using namespace hykal;
+using namespace hykal::kernels;
+
+namespace {
+
+const std::string mkcamlip = "dscribe/mkcamlip_pipeline30.h5";
+const std::string pipeline30 = "dscribe/pipeline30.h5";
+const std::string testset = "dscribe/kernels_testset.h5";
+
+double read_scalar(const std::string& file, const std::string& dataset) {
+  auto handle = io::hdf5::open_read_only(test::fixture(file));
+  return io::hdf5::read_doubles(handle, dataset).values.at(0);
+}
+
+Eigen::MatrixXd fixture_matrix(const std::string& file, const std::string& dataset) {
+  return test::read_matrix(test::fixture(file), dataset);
+}
+
+// Rows [first, end) of a stack of per-frame matrices stored as one (n_frames, rows, cols) dataset.
+std::vector<Eigen::VectorXd> flattened_frames(const std::string& file, const std::string& dataset, int first, int end) {
+  auto handle = io::hdf5::open_read_only(test::fixture(file));
+  const auto data = io::hdf5::read_doubles(handle, dataset);
+  std::size_t per_frame = 1;
+  for (std::size_t d = 1; d < data.shape.size(); ++d) per_frame *= data.shape[d];
+  std::vector<Eigen::VectorXd> frames;
+  for (int f = first; f < end; ++f) {
+    frames.emplace_back(Eigen::Map<const Eigen::VectorXd>(data.values.data() + static_cast<std::size_t>(f) * per_frame,
+                                                          static_cast<Eigen::Index>(per_frame)));
+  }
+  return frames;
+}
+
+double max_abs_difference(const Eigen::MatrixXd& a, const Eigen::MatrixXd& b, bool off_diagonal_only = false) {
+  Eigen::MatrixXd d = (a - b).cwiseAbs();
+  if (off_diagonal_only) d.diagonal().setZero();
+  return d.maxCoeff();
+}
+
+std::string delta_name(double delta, int decimals) {
+  char buffer[16];
+  std::snprintf(buffer, sizeof buffer, "%.*f", decimals, delta);
+  return buffer;
+}
+
+parallel::DistributedMatrix distributed(const Eigen::MatrixXd& m, const parallel::BlacsGrid& grid) {
+  parallel::DistributedMatrix d(grid, static_cast<int>(m.rows()), static_cast<int>(m.cols()), 4);
+  d.fill([&m](int i, int j) { return m(i, j); });
+  return d;
+}
+
+// Our per-atom SOAP of this rank's block of the 30 pipeline cells (the authors' settings:
+// polynomial basis, r_cut 5.5, n_max = l_max = 8, sigma 0.5, periodic; species O, Te).
+LocalFeatures pipeline30_soap(int first, int end) {
+  std::vector<std::string> files;
+  for (const auto& entry : std::filesystem::directory_iterator(test::fixture("structures/pipeline30"))) {
+    files.push_back(entry.path().string());
+  }
+  std::sort(files.begin(), files.end());  // A_fluo_00 … C_rutile_09: the fixture's `names` order
+  REQUIRE(files.size() == 30);
+  descriptors::SoapSettings settings;
+  settings.r_cut = 5.5;
+  settings.species = {8, 52};
+  const descriptors::SoapCalculator soap(descriptors::validated(settings));
+  std::vector<FeatureRows> blocks;
+  for (int f = first; f < end; ++f) blocks.push_back(soap.per_atom(io::read_extxyz(files[static_cast<std::size_t>(f)]).at(0)));
+  return stack_frames(blocks, first);
+}
+
+}  // namespace
+
+TEST_CASE("MK-CAMLIP formulation: Coulomb row-average Laplacian kernel", "[kernels][fixture]") {
+  const test::Ranks ranks;
+  const auto [first, end] = test::uneven_block(30, ranks.rank, ranks.size);
+  parallel::BlacsGrid grid(MPI_COMM_WORLD);
+  // DScribe's AverageKernel: mean over all 48 × 48 row pairs of the zero-padded matrices, padding
+  // rows included, γ = 1 / n_atoms_max = 1/48 (the fixture's gamma_cm).
+  REQUIRE(read_scalar(mkcamlip, "gamma_cm") == Approx(1.0 / 48.0).epsilon(1e-15));
+  const auto cm = flattened_frames(mkcamlip, "cm", first, end);
+  const Eigen::MatrixXd k = coulomb_kernel(cm, 48, first, {}, grid, {64, 8}).gather_to_all();
+  const double error = max_abs_difference(k, fixture_matrix(mkcamlip, "K_cm"));
+  INFO("max |K_cm - fixture| = " << error);
+  CHECK(error < 1e-12);
+  CHECK(max_abs_difference(k, fixture_matrix(mkcamlip, "K_cm_raw").cwiseMin(1.0)) < 1e-12);
+}
+
+TEST_CASE("MK-CAMLIP formulation: hybrid kernels and distances from the fixture kernels", "[kernels][fixture]") {
+  parallel::BlacsGrid grid(MPI_COMM_WORLD);
+  const auto soap = distributed(fixture_matrix(mkcamlip, "K_soap"), grid);
+  const auto coulomb = distributed(fixture_matrix(mkcamlip, "K_cm"), grid);
+  for (int step = 0; step <= 10; ++step) {
+    const double delta = 0.1 * step;
+    const auto hybrid = hybrid_kernel(soap, coulomb, delta);
+    const Eigen::MatrixXd kh = hybrid.gather_to_all();
+    const Eigen::MatrixXd d = kernel_distance(hybrid).gather_to_all();
+    INFO("delta " << delta_name(delta, 1));
+    CHECK(max_abs_difference(kh, fixture_matrix(mkcamlip, "K_hybrid_delta" + delta_name(delta, 1))) < 1e-15);
+    // Off the diagonal D = sqrt(2 − 2K) ≥ 0.006, so 1 ulp of K is ≤ 1e-13 in D. On the diagonal
+    // K_H = 1 − ulp gives D = sqrt(4.4e-16) = 2.1e-8: compare there at that level.
+    const Eigen::MatrixXd reference = fixture_matrix(mkcamlip, "D_delta" + delta_name(delta, 1));
+    CHECK(max_abs_difference(d, reference, true) < 1e-12);
+    CHECK((d - reference).diagonal().cwiseAbs().maxCoeff() < 3e-8);
+  }
+}
+
+TEST_CASE("MK-CAMLIP formulation: per-atom average SOAP kernel from our SOAP", "[kernels][fixture][soap]") {
+  const test::Ranks ranks;
+  const auto [first, end] = test::uneven_block(30, ranks.rank, ranks.size);
+  parallel::BlacsGrid grid(MPI_COMM_WORLD);
+  const LocalFeatures soap = pipeline30_soap(first, end);
+  REQUIRE(global_feature_count(soap, MPI_COMM_WORLD) == 1224);
+  REQUIRE(read_scalar(mkcamlip, "gamma_soap") == Approx(1.0 / 1224.0).epsilon(1e-15));
+  const auto k_soap = soap_kernel(soap, {}, grid, {200, 8});  // defaults: average-pairwise, γ = 1/1224, d 4, c0 1
+  const Eigen::MatrixXd k = k_soap.gather_to_all();
+  const double error = max_abs_difference(k, fixture_matrix(mkcamlip, "K_soap"));
+  // The features are not identical: our polynomial basis is exact (extended precision) while
+  // DScribe's carries ~1e-6 relative LAPACK error (CONVENTIONS.md §2.2: SOAP moves by 1.5e-6
+  // relative, the normalised γ = 1, d = 4 kernel by 7.6e-7). Measured here: 4.0e-7 at 1, 2 and 4
+  // ranks; the tolerance 1e-6 is that feature error, not the kernel's (see the exact-feature
+  // tests above and below, ≤ 1e-12).
+  INFO("max |K_soap - fixture| = " << error);
+  CHECK(error < 1e-6);
+
+  // The whole chain: our K_soap, the fixture's Coulomb matrices → hybrid and distance.
+  const auto cm = flattened_frames(mkcamlip, "cm", first, end);
+  const auto k_cm = coulomb_kernel(cm, 48, first, {}, grid, {64, 8});
+  const auto hybrid = hybrid_kernel(k_soap, k_cm, 0.5);
+  CHECK(max_abs_difference(hybrid.gather_to_all(), fixture_matrix(mkcamlip, "K_hybrid_delta0.5")) < 1e-6);
+}
+
+TEST_CASE("pipeline30: mean-descriptor SOAP kernel, global Coulomb kernel, hybrids", "[kernels][fixture]") {
+  const test::Ranks ranks;
+  const auto [first, end] = test::uneven_block(30, ranks.rank, ranks.size);
+  for (const auto shape : {parallel::near_square_shape(ranks.size), parallel::GridShape{1, ranks.size}}) {
+    parallel::BlacsGrid grid(MPI_COMM_WORLD, shape);
+    // Attributes of pipeline30.h5: soap_kernel polynomial γ = 1, d = 4, c0 = 1 on soap_mean;
+    // cm_kernel laplacian with γ = zeta on the sorted_l2 matrices (n_atoms_max 48).
+    const auto soap_mean = flattened_frames(pipeline30, "soap_mean", first, end);
+    SoapKernelSettings soap_settings;
+    soap_settings.form = SoapKernelForm::mean_descriptor;
+    soap_settings.gamma = 1.0;
+    const auto k_soap = soap_kernel(one_row_per_frame(soap_mean, first), soap_settings, grid, {7, 4});
+    CHECK(max_abs_difference(k_soap.gather_to_all(), fixture_matrix(pipeline30, "K_soap")) < 1e-12);
+
+    CoulombKernelSettings cm_settings;
+    cm_settings.form = CoulombKernelForm::global;
+    cm_settings.gamma = read_scalar(pipeline30, "zeta");
+    const auto cm = flattened_frames(pipeline30, "cm_sorted_l2", first, end);
+    const auto k_cm = coulomb_kernel(cm, 48, first, cm_settings, grid, {7, 4});
+    CHECK(max_abs_difference(k_cm.gather_to_all(), fixture_matrix(pipeline30, "K_cm")) < 1e-12);
+
+    for (double delta : {0.0, 0.25, 0.5, 0.75, 1.0}) {
+      const std::string name = delta == 0.25 || delta == 0.75 ? delta_name(delta, 2) : delta_name(delta, 1);
+      INFO("delta " << name);
+      const auto hybrid = hybrid_kernel(k_soap, k_cm, delta);
+      CHECK(max_abs_difference(hybrid.gather_to_all(), fixture_matrix(pipeline30, "K_hybrid_delta" + name)) < 1e-12);
+      const Eigen::MatrixXd d = kernel_distance(hybrid).gather_to_all();
+      const Eigen::MatrixXd reference = fixture_matrix(pipeline30, "D_hybrid_delta" + name);
+      CHECK(max_abs_difference(d, reference, true) < 1e-10);
+      CHECK((d - reference).diagonal().cwiseAbs().maxCoeff() < 3e-8);  // sqrt of one ulp, see above
+    }
+  }
+}
+
+TEST_CASE("kernels_testset: global Laplacian kernels of DScribe's Coulomb matrices", "[kernels][fixture]") {
+  const test::Ranks ranks;
+  // Positions in the fixture's cm__structures list of the structures whose DScribe Coulomb
+  // matrices (n_atoms_max 100) are stored in dscribe/<structure>.h5.
+  const std::vector<std::pair<std::string, int>> structures{
+      {"teo2_fluorite_96", 0}, {"te2o4_molecule", 1}, {"aste3_triclinic_64", 5}, {"si_diamond_64", 7}};
+  const int n = static_cast<int>(structures.size());
+  const auto [first, end] = test::uneven_block(n, ranks.rank, ranks.size);
+  parallel::BlacsGrid grid(MPI_COMM_WORLD);
+  for (const std::string permutation : {"none", "sorted_l2", "eigenspectrum"}) {
+    std::vector<Eigen::VectorXd> mine;
+    for (int s = first; s < end; ++s) {
+      const auto& name = structures[static_cast<std::size_t>(s)].first;
+      auto handle = io::hdf5::open_read_only(test::fixture("dscribe/" + name + ".h5"));
+      const auto data = io::hdf5::read_doubles(handle, "cm_" + name + "/cm__" + permutation + "__natomsmax100");
+      mine.emplace_back(Eigen::Map<const Eigen::VectorXd>(data.values.data(), static_cast<Eigen::Index>(data.values.size())));
+    }
+    const int length = permutation == std::string("eigenspectrum") ? 100 : 100 * 100;
+    for (const std::string gamma : {"0.0001", "1e-05", "None"}) {
+      const double value = gamma == std::string("None") ? 1.0 / length : std::stod(gamma);
+      // The flattened matrices go through the global form with its default γ = 1 / n_atoms_max²
+      // for gamma None; the eigenspectrum vectors (not a kernel.coulomb_form) through average_kernel.
+      auto kernel = [&] {
+        if (length == 100) {
+          const PairwiseMetric metric{MetricType::laplacian, value, 1, 0.0};
+          return average_kernel(one_row_per_frame(mine, first), metric, grid, {64, 2});
+        }
+        const CoulombKernelSettings settings{CoulombKernelForm::global, gamma == std::string("None") ? 0.0 : value};
+        return coulomb_kernel(mine, 100, first, settings, grid, {64, 2});
+      }();
+      const Eigen::MatrixXd full = fixture_matrix(testset, "cm__" + permutation + "__laplacian__gamma" + gamma);
+      Eigen::MatrixXd reference(n, n);
+      for (int i = 0; i < n; ++i)
+        for (int j = 0; j < n; ++j)
+          reference(i, j) = full(structures[static_cast<std::size_t>(i)].second, structures[static_cast<std::size_t>(j)].second);
+      INFO(permutation << " gamma " << gamma);
+      CHECK(max_abs_difference(kernel.gather_to_all(), reference) < 1e-12);
+    }
+  }
+}
+
+TEST_CASE("kernels_testset: per-atom and mean-vector SOAP self-kernels of DScribe's SOAP", "[kernels][fixture]") {
+  // The only structures of the two groups whose per-atom SOAP DScribe stored (rc 6, n8l8, periodic)
+  // are the first of each: teo2_fluorite_96 (O_Te) and si_diamond_64 (Si). One frame spread over
+  // all ranks (most of them empty); raw kernels with γ = 1, d = 4, c0 = 1 (the datasets' attributes).
+  const test::Ranks ranks;
+  parallel::BlacsGrid grid(MPI_COMM_WORLD);
+  for (const auto& [group, structure] : {std::pair<std::string, std::string>{"O_Te", "teo2_fluorite_96"},
+                                          std::pair<std::string, std::string>{"Si", "si_diamond_64"}}) {
+    for (const std::string basis : {"polynomial", "gto"}) {
+      const auto [first, end] = test::uneven_block(1, ranks.rank, ranks.size);
+      std::vector<FeatureRows> blocks;
+      if (end > first) {
+        auto handle = io::hdf5::open_read_only(test::fixture("dscribe/" + structure + ".h5"));
+        const auto data = io::hdf5::read_doubles(handle, "soap_" + structure + "/soap__" + basis +
+                                                             "__n8l8__rc6.0__sigma0.5__periodic1__off");
+        blocks.emplace_back(Eigen::Map<const FeatureRows>(data.values.data(), static_cast<Eigen::Index>(data.shape[0]),
+                                                          static_cast<Eigen::Index>(data.shape[1])));
+      }
+      const LocalFeatures per_atom = stack_frames(blocks, first);
+      SoapKernelSettings settings;
+      settings.gamma = 1.0;
+      for (const auto form : {SoapKernelForm::average_pairwise, SoapKernelForm::mean_descriptor}) {
+        settings.form = form;
+        const double k = raw_soap_kernel(per_atom, settings, grid).gather_to_all()(0, 0);
+        const std::string kind = form == SoapKernelForm::average_pairwise ? "peratom_raw" : "meanvec_raw";
+        const double reference = fixture_matrix(testset, group + "__" + basis + "__" + kind)(0, 0);
+        INFO(group << " " << basis << " " << kind);
+        CHECK(k == Approx(reference).epsilon(1e-12));
+      }
+    }
+  }
+}
