@@ -13,7 +13,7 @@
 namespace hykal::app {
 namespace {
 
-std::string with_one_decimal(double value) {
+std::string short_number(double value) {
   char text[32];
   std::snprintf(text, sizeof text, "%.2g", value);
   return text;
@@ -51,7 +51,7 @@ std::vector<double> column(const Eigen::MatrixXd& matrix, int c) {
 }
 
 void map_by_cluster(const std::string& path, const clustering::MdsMap& map, const clustering::DeltaResult& chosen) {
-  io::SvgFigure figure("Map of the frames (MDS of D), δ = " + with_one_decimal(chosen.delta) + ", " +
+  io::SvgFigure figure("Map of the frames (MDS of D), δ = " + short_number(chosen.delta) + ", " +
                            std::to_string(chosen.clustering.n_clusters) + " clusters",
                        "MDS axis 1", "MDS axis 2");
   std::vector<std::string> colours;
@@ -97,7 +97,7 @@ void delta_scan_figures(const std::string& directory, const clustering::DeltaSca
   io::SvgFigure spread("Energy spread of the clusters against δ", "δ (weight of the Coulomb kernel)",
                        "⟨σ⟩_E (meV/atom)");
   spread.add_line(delta, sigma, "#1f77b4", "⟨σ⟩_E");
-  spread.mark(chosen.delta, chosen.spread.mean, "chosen δ = " + with_one_decimal(chosen.delta));
+  spread.mark(chosen.delta, chosen.spread.mean, "chosen δ = " + short_number(chosen.delta));
   spread.write(directory + "/delta_scan_energy_spread.svg");
   io::SvgFigure count("Number of clusters against δ", "δ (weight of the Coulomb kernel)", "N_c");
   count.add_line(delta, clusters, "#d62728", "N_c");
@@ -105,16 +105,17 @@ void delta_scan_figures(const std::string& directory, const clustering::DeltaSca
   count.write(directory + "/delta_scan_clusters.svg");
 }
 
-void mean_distance_figure(const std::string& path, const clustering::DeltaScan& scan) {
-  io::SvgFigure figure("Mean inter-cluster distance against N_c", "N_c", "⟨d⟩");
-  for (std::size_t i = 0; i < scan.results.size(); ++i) {
-    const auto& r = scan.results[i];
-    std::vector<double> n, d;
-    for (const auto& step : r.clustering.scan) n.push_back(step.n_clusters), d.push_back(step.mean_distance);
-    const double t = scan.results.size() > 1 ? static_cast<double>(i) / (scan.results.size() - 1) : 0.0;
-    figure.add_line(n, d, io::sequential_colour(t), "δ = " + with_one_decimal(r.delta), false);
-    if (i == scan.chosen && !d.empty()) figure.mark(n.back(), d.back(), "chosen: N_c = " + std::to_string(r.clustering.n_clusters));
-  }
+// The chosen δ only: the curves of different δ lie at different heights, and each one's change
+// with N_c (what the d_tol rule reads) would be invisible on a common axis.
+void mean_distance_figure(const std::string& path, const clustering::DeltaResult& chosen, double d_tol) {
+  io::SvgFigure figure("Mean inter-cluster distance against N_c (δ = " + short_number(chosen.delta) + ")", "N_c", "⟨d⟩");
+  std::vector<double> n, d;
+  for (const auto& step : chosen.clustering.scan) n.push_back(step.n_clusters), d.push_back(step.mean_distance);
+  figure.add_line(n, d, "#1f77b4", "⟨d⟩(N_c)");
+  if (!d.empty())
+    figure.mark(n.back(), d.back(), "N_c = " + std::to_string(chosen.clustering.n_clusters) +
+                                        (chosen.clustering.tolerance_met ? " (change ≤ d_tol = " + short_number(d_tol) + ")"
+                                                                         : " (max_clusters)"));
   figure.write(path);
 }
 
@@ -142,7 +143,7 @@ void write_cluster_figures(RunContext& context, const io::LocalFrames& data, con
   map_by_cluster(directory + "/map_clusters.svg", map, chosen);
   for (const auto& [key, values] : labels) map_by_label(directory + "/map_" + key + ".svg", map, key, values);
   delta_scan_figures(directory, scan);
-  mean_distance_figure(directory + "/mean_distance.svg", scan);
+  mean_distance_figure(directory + "/mean_distance.svg", chosen, context.configuration.real("clustering.d_tol"));
   energy_figure(directory + "/energy_per_frame.svg", clustered, chosen);
   context.logger.info("figures written to " + directory + "/");
 }

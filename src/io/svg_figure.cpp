@@ -144,9 +144,13 @@ std::string SvgFigure::svg() const {
       for (std::size_t i = 0; i < line.x.size(); ++i)
         out << "<circle cx=\"" << px(line.x[i]) << "\" cy=\"" << py(line.y[i]) << "\" r=\"3.5\" fill=\"" << line.colour << "\"/>\n";
   }
-  for (const Mark& m : marks_)
+  for (const Mark& m : marks_) {
+    // Notes on the right half of the plot run leftwards, so they stay inside the figure.
+    const bool right_half = px(m.x) > left + plot_width / 2;
     out << "<circle cx=\"" << px(m.x) << "\" cy=\"" << py(m.y) << "\" r=\"9\" fill=\"none\" stroke=\"black\" stroke-width=\"2\"/>"
-        << "<text x=\"" << px(m.x) + 12 << "\" y=\"" << py(m.y) - 10 << "\">" << escaped(m.note) << "</text>\n";
+        << "<text x=\"" << px(m.x) + (right_half ? -12 : 12) << "\" y=\"" << py(m.y) - 12 << "\" text-anchor=\""
+        << (right_half ? "end" : "start") << "\">" << escaped(m.note) << "</text>\n";
+  }
   // As many legend entries as fit beside the plot; the rest are counted.
   double legend_y = top + 10;
   const std::size_t fitting = static_cast<std::size_t>((plot_height - (has_colour_bar_ ? 300 : 0)) / 18) - 1;

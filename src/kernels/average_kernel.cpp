@@ -67,7 +67,10 @@ class BlockPairKernel {
       : layout_(layout), metric_(metric), n_features_(n_features), rank_(rank), tile_rows_(tile_rows),
         own_groups_(group_frames(layout, rank, tile_rows)) {}
 
-  void operator()(const double* own_rows, const double* panel_rows, int panel_rank, std::vector<double>& frame_rows) {
+  // `transfers` (2 requests): the panel messages in flight, tested after every tile so that
+  // MPI progresses them while this rank computes (Open MPI has no progress thread by default).
+  void operator()(const double* own_rows, const double* panel_rows, int panel_rank, std::vector<double>& frame_rows,
+                  MPI_Request* transfers) {
     const auto panel_groups = group_frames(layout_, panel_rank, tile_rows_);
     tile_.resize(static_cast<std::size_t>(max_rows(own_groups_) * max_rows(panel_groups)));
     const bool diagonal = panel_rank == rank_;
@@ -77,6 +80,8 @@ class BlockPairKernel {
         evaluate_tile(metric_, own_rows + a.row_offset * n_features_, static_cast<int>(a.rows),
                       panel_rows + b.row_offset * n_features_, static_cast<int>(b.rows), n_features_, tile_.data());
         reduce_to_means(a, b, frame_rows);
+        int done = 0;
+        MPI_Testall(2, transfers, &done, MPI_STATUSES_IGNORE);
       }
     }
   }
@@ -160,7 +165,7 @@ parallel::DistributedMatrix average_kernel(const LocalFeatures& features, const 
       MPI_Isend(panel, checked_int(layout.rows_of_rank(panel_rank), "panel rows"), feature_row,
                 (rank - 1 + size) % size, step, comm, &requests[1]);
     }
-    if (layout.computes(rank, panel_rank)) block_pair(features.rows.data(), panel, panel_rank, frame_rows);
+    if (layout.computes(rank, panel_rank)) block_pair(features.rows.data(), panel, panel_rank, frame_rows, requests);
     MPI_Waitall(2, requests, MPI_STATUSES_IGNORE);
     if (step + 1 < steps) {
       std::swap(current, next);

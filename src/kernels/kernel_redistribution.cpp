@@ -91,19 +91,18 @@ void redistribute_frame_rows(const std::vector<double>& frame_rows, const FrameL
   HYKAL_ASSERT(layout.n_ranks() == size, "frame layout and grid have different rank counts");
   const LocalPart mine = local_part_of(kernel, rank);
 
+  // Round 0: this rank's own contribution, copied without a message.
+  visit_from_source(layout, mine, rank,
+                    [&](int il, int jl, std::size_t index) { kernel.local(il, jl) = frame_rows[index]; });
   std::vector<double> send;
   std::vector<double> receive;
-  for (int round = 0; round < size; ++round) {
+  for (int round = 1; round < size; ++round) {
     const int destination = (rank + round) % size;
     const int source = (rank - round + size) % size;
     send.clear();
     visit_from_source(layout, local_part_of(kernel, destination), rank,
                       [&](int, int, std::size_t index) { send.push_back(frame_rows[index]); });
-    if (round == 0) {
-      receive.swap(send);
-    } else {
-      exchange(send, destination, receive, source, comm);
-    }
+    exchange(send, destination, receive, source, comm);
     std::size_t cursor = 0;
     visit_from_source(layout, mine, source, [&](int il, int jl, std::size_t) { kernel.local(il, jl) = receive[cursor++]; });
     HYKAL_ASSERT(cursor == receive.size(), "kernel redistribution: message length mismatch");
