@@ -79,14 +79,14 @@ LocalDescriptors compute_descriptors(RunContext& context, const io::LocalFrames&
   result.soap_mean.resize(static_cast<Eigen::Index>(data.frames.size()), soap.feature_count());
   result.coulomb.resize(static_cast<Eigen::Index>(data.frames.size()), coulomb.feature_count());
 
-  Progress progress(context.logger, "descriptors (rank 0's frames)", static_cast<long long>(data.frames.size()));
+  Progress progress(context.logger, "descriptors (rank 0's frames)");
   parallel::agree_on_input_errors(context.comm, [&] {
     for (std::size_t f = 0; f < data.frames.size(); ++f) {
       const auto rows = soap.per_atom(data.frames[f]);
       result.soap_atoms.middleRows(result.atom_offsets[f], rows.rows()) = rows;
       result.soap_mean.row(static_cast<Eigen::Index>(f)) = rows.colwise().mean();
       result.coulomb.row(static_cast<Eigen::Index>(f)) = coulomb.compute(data.frames[f]).transpose();
-      progress.update(static_cast<long long>(f + 1));
+      progress.update(static_cast<long long>(f + 1), static_cast<long long>(data.frames.size()));
     }
   });
   context.logger.info("SOAP: " + std::to_string(soap.feature_count()) + " features per atom, " +

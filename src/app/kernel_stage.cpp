@@ -110,14 +110,16 @@ KernelMatrices build_kernels(RunContext& context, const LocalDescriptors& descri
   KernelMatrices matrices{
       [&] {
         auto timer = context.timers.scope("SOAP kernel");
-        context.logger.info("SOAP kernel (" + configuration.text("kernel.soap_form") + ") over " +
-                            std::to_string(clustered.frame_of_row.size()) + " frames");
+        Progress progress(context.logger, "SOAP kernel (" + configuration.text("kernel.soap_form") + ") over " +
+                                              std::to_string(clustered.frame_of_row.size()) + " frames, rank 0's tiles");
+        options.progress = [&](long long done, long long total) { progress.update(done, total); };
         return kernels::soap_kernel(clustered_rows(descriptors.soap_atoms, descriptors.atom_offsets, clustered), soap,
                                     grid, options);
       }(),
       [&] {
         auto timer = context.timers.scope("Coulomb kernel");
-        context.logger.info("Coulomb kernel (" + configuration.text("kernel.coulomb_form") + ")");
+        Progress progress(context.logger, "Coulomb kernel (" + configuration.text("kernel.coulomb_form") + "), rank 0's tiles");
+        options.progress = [&](long long done, long long total) { progress.update(done, total); };
         return kernels::coulomb_kernel(clustered_coulomb(descriptors, clustered), descriptors.coulomb_settings.n_atoms_max,
                                        clustered.first_row, coulomb, grid, options);
       }()};

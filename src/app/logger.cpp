@@ -29,21 +29,21 @@ void Logger::warning(const std::string& message) const {
   if (rank_ == 0) std::cout << stamp(elapsed_seconds()) << "warning: " << message << std::endl;
 }
 
-Progress::Progress(const Logger& logger, std::string label, long long total)
-    : logger_(logger), label_(std::move(label)), total_(total), started_(logger.elapsed_seconds()) {}
+Progress::Progress(const Logger& logger, std::string label)
+    : logger_(logger), label_(std::move(label)), started_(logger.elapsed_seconds()) {}
 
-void Progress::update(long long done) {
+void Progress::update(long long done, long long total) {
   const double now = logger_.elapsed_seconds();
-  const bool finished = done >= total_;
+  const bool finished = done >= total;
   if (!finished && now - last_print_ < 5.0) return;
   last_print_ = now;
-  const double fraction = total_ > 0 ? static_cast<double>(done) / static_cast<double>(total_) : 1.0;
+  const double fraction = total > 0 ? static_cast<double>(done) / static_cast<double>(total) : 1.0;
   const double spent = now - started_;
   char text[160];
   if (finished || fraction <= 0.0)
-    std::snprintf(text, sizeof text, ": %lld/%lld (%.0f %%), %.1f s", done, total_, 100.0 * fraction, spent);
+    std::snprintf(text, sizeof text, ": %lld/%lld (%.0f %%), %.1f s", done, total, 100.0 * fraction, spent);
   else
-    std::snprintf(text, sizeof text, ": %lld/%lld (%.0f %%), %.1f s, about %.0f s left", done, total_,
+    std::snprintf(text, sizeof text, ": %lld/%lld (%.0f %%), %.1f s, about %.0f s left", done, total,
                   100.0 * fraction, spent, spent * (1.0 - fraction) / fraction);
   logger_.info(label_ + text);
 }

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <climits>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <utility>
 
@@ -70,7 +71,7 @@ class BlockPairKernel {
   // `transfers` (2 requests): the panel messages in flight, tested after every tile so that
   // MPI progresses them while this rank computes (Open MPI has no progress thread by default).
   void operator()(const double* own_rows, const double* panel_rows, int panel_rank, std::vector<double>& frame_rows,
-                  MPI_Request* transfers) {
+                  MPI_Request* transfers, const std::function<void()>& tile_done) {
     const auto panel_groups = group_frames(layout_, panel_rank, tile_rows_);
     tile_.resize(static_cast<std::size_t>(max_rows(own_groups_) * max_rows(panel_groups)));
     const bool diagonal = panel_rank == rank_;
@@ -82,8 +83,18 @@ class BlockPairKernel {
         reduce_to_means(a, b, frame_rows);
         int done = 0;
         MPI_Testall(2, transfers, &done, MPI_STATUSES_IGNORE);
+        tile_done();
       }
     }
+  }
+
+  // Tiles this rank computes against the panel of panel_rank (for progress reports).
+  long long tile_count(int panel_rank) const {
+    const auto panel_groups = group_frames(layout_, panel_rank, tile_rows_);
+    long long count = 0;
+    for (const auto& a : own_groups_)
+      for (const auto& b : panel_groups) count += !(panel_rank == rank_ && b.first >= a.end);
+    return count;
   }
 
  private:
@@ -154,6 +165,13 @@ parallel::DistributedMatrix average_kernel(const LocalFeatures& features, const 
 
   // Ring: at step s this rank holds the rows of rank (rank + s) mod P and passes them on to
   // rank − 1 while receiving those of rank + s + 1 from rank + 1 (METHOD.md §2 cost: the GEMMs).
+  long long total_tiles = 0, done_tiles = 0;
+  for (int step = 0; step < steps; ++step)
+    if (layout.computes(rank, (rank + step) % size)) total_tiles += block_pair.tile_count((rank + step) % size);
+  const std::function<void()> tile_done = [&] {
+    if (options.progress) options.progress(++done_tiles, total_tiles);
+  };
+
   const double* panel = features.rows.data();
   int panel_rank = rank;
   for (int step = 0; step < steps; ++step) {
@@ -165,7 +183,7 @@ parallel::DistributedMatrix average_kernel(const LocalFeatures& features, const 
       MPI_Isend(panel, checked_int(layout.rows_of_rank(panel_rank), "panel rows"), feature_row,
                 (rank - 1 + size) % size, step, comm, &requests[1]);
     }
-    if (layout.computes(rank, panel_rank)) block_pair(features.rows.data(), panel, panel_rank, frame_rows, requests);
+    if (layout.computes(rank, panel_rank)) block_pair(features.rows.data(), panel, panel_rank, frame_rows, requests, tile_done);
     MPI_Waitall(2, requests, MPI_STATUSES_IGNORE);
     if (step + 1 < steps) {
       std::swap(current, next);

@@ -26,13 +26,12 @@ class Logger {
 // the whole: ranks work in lock-step on balanced shares.
 class Progress {
  public:
-  Progress(const Logger& logger, std::string label, long long total);
-  void update(long long done);
+  Progress(const Logger& logger, std::string label);
+  void update(long long done, long long total);
 
  private:
   const Logger& logger_;
   std::string label_;
-  long long total_;
   double started_;
   double last_print_ = -1e300;
 };

@@ -17,11 +17,16 @@
 #include "hykal/parallel/blacs_grid.hpp"
 #include "hykal/parallel/distributed_matrix.hpp"
 
+#include <functional>
+
 namespace hykal::kernels {
 
 struct AverageKernelOptions {
   int tile_rows = 512;  // feature rows per DGEMM operand (a whole frame at least)
   int block_size = parallel::DistributedMatrix::default_block_size;
+  // Called on every rank after each tile with this rank's tiles done and in all (long kernels
+  // report progress through it); empty: silent.
+  std::function<void(long long done, long long total)> progress;
 };
 
 // Collective over grid.comm(). Rank r of grid.comm() passes the rows of its block of frames;
