@@ -6,6 +6,7 @@
 #include "hykal/app/data_set.hpp"
 #include "hykal/app/descriptor_stage.hpp"
 #include "hykal/app/kernel_stage.hpp"
+#include "hykal/app/stored_kernels.hpp"
 #include "hykal/app/timers_group.hpp"
 #include "hykal/clustering/label_assignment.hpp"
 #include "hykal/io/frames_group.hpp"
@@ -63,7 +64,8 @@ void run_cluster(RunContext& context) {
 
   const parallel::BlacsGrid grid(context.comm, grid_shape(context.configuration, context.comm));
   context.logger.info("process grid " + std::to_string(grid.nprow()) + " × " + std::to_string(grid.npcol()));
-  const KernelMatrices matrices = build_kernels(context, descriptors, clustered, grid);
+  const std::string signature = kernel_settings_signature(context.configuration, data.index);
+  const KernelMatrices matrices = stored_or_built_kernels(context, descriptors, clustered, grid, signature);
 
   clustering::DeltaScan scan;
   {
@@ -92,7 +94,7 @@ void run_cluster(RunContext& context) {
     results.write_run_attributes(version, git_hash, context.configuration.effective_ini());
     io::write_frames_group(results.id(), context.comm, data.frames, data.first_frame, data.index.n_frames());
     write_descriptors_group(results.id(), data, descriptors, context.configuration);
-    write_kernels_group(results.id(), matrices, clustered, context.comm);
+    write_kernels_group(results.id(), matrices, clustered, signature, context.comm);
     write_clustering_group(results.id(), scan, clustered, data.index.n_frames(), context.comm);
     write_map_group(results.id(), map, settings.map_method, clustered, data.index.n_frames(), context.comm);
     write_timers_group(results.id(), context.comm, context.timers.summarise(context.comm));

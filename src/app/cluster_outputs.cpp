@@ -53,8 +53,10 @@ std::string delta_scan_table(const clustering::DeltaScan& scan) {
   return table;
 }
 
-void write_kernels_group(hid_t file, const KernelMatrices& kernels, const ClusteredFrames& clustered, MPI_Comm comm) {
+void write_kernels_group(hid_t file, const KernelMatrices& kernels, const ClusteredFrames& clustered,
+                         const std::string& signature, MPI_Comm comm) {
   io::hdf5::Handle group = io::hdf5::require_group(file, "kernels");
+  io::hdf5::write_string_attribute(group, "settings", signature);
   parallel::write_hdf5(group, "soap", kernels.soap);
   parallel::write_hdf5(group, "coulomb", kernels.coulomb);
   std::vector<long long> frames(clustered.frame_of_row.begin(), clustered.frame_of_row.end());

@@ -80,6 +80,19 @@ print("\n".join(bad) if bad else "cluster outputs agree over ranks and eigensolv
 sys.exit(1 if bad else 0)
 PY
 
+# A second run on the same results file reuses the stored kernels; a changed [soap] key does not.
+cp "$work/elpa1.h5" "$work/again.h5"
+run again 2 --parallel.eigensolver=elpa
+grep -q "kernels reused" "$work/again.log" || { echo "FAIL: unchanged settings did not reuse the kernels"; failures=$((failures + 1)); }
+cp "$work/elpa1.h5" "$work/changed.h5"
+run changed 2 --soap.sigma=0.45
+if grep -q "kernels reused" "$work/changed.log"; then echo "FAIL: kernels reused after soap.sigma changed"; failures=$((failures + 1)); fi
+/usr/bin/python3 -c "
+import h5py, numpy as np, sys
+a, b = h5py.File(sys.argv[1] + '/elpa1.h5', 'r'), h5py.File(sys.argv[1] + '/again.h5', 'r')
+assert np.array_equal(a['clustering/chosen/labels'][:], b['clustering/chosen/labels'][:])
+assert np.array_equal(a['kernels/soap'][:], b['kernels/soap'][:])" "$work" || { echo "FAIL: reused run differs"; failures=$((failures + 1)); }
+
 expect_failure() {  # text that must appear once, options...
   local text=$1
   shift

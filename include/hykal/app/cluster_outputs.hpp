@@ -15,7 +15,9 @@ namespace hykal::app {
 std::string delta_scan_table(const clustering::DeltaScan& scan);
 
 // Collective.
-void write_kernels_group(hid_t file, const KernelMatrices& kernels, const ClusteredFrames& clustered, MPI_Comm comm);
+// `signature` (stored_kernels.hpp) is kept with the kernels so that a later run can reuse them.
+void write_kernels_group(hid_t file, const KernelMatrices& kernels, const ClusteredFrames& clustered,
+                         const std::string& signature, MPI_Comm comm);
 void write_clustering_group(hid_t file, const clustering::DeltaScan& scan, const ClusteredFrames& clustered,
                             std::int64_t n_frames, MPI_Comm comm);
 void write_map_group(hid_t file, const clustering::MdsMap& map, const std::string& method,

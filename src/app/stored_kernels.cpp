@@ -1,0 +1,80 @@
+#include "hykal/app/stored_kernels.hpp"
+
+#include "hykal/app/option_table.hpp"
+#include "hykal/error.hpp"
+#include "hykal/io/hdf5.hpp"
+#include "hykal/parallel/distributed_matrix_hdf5.hpp"
+
+#include <sys/stat.h>
+
+#include <filesystem>
+
+namespace hykal::app {
+namespace {
+
+bool determines_kernels(const std::string& key) {
+  return key.rfind("soap.", 0) == 0 || key.rfind("coulomb.", 0) == 0 || key.rfind("kernel.", 0) == 0 ||
+         key == "data.isolated_atoms";
+}
+
+// Rank 0 decides (the file system may differ in what ranks see first); every rank follows.
+bool stored_signature_matches(const std::string& path, const std::string& signature, MPI_Comm comm) {
+  int rank = 0, matches = 0;
+  MPI_Comm_rank(comm, &rank);
+  if (rank == 0 && std::filesystem::is_regular_file(path) && H5Fis_hdf5(path.c_str()) > 0) {
+    try {
+      io::hdf5::Handle file = io::hdf5::open_read_only(path);
+      if (io::hdf5::exists(file, "kernels/soap") && io::hdf5::exists(file, "kernels/coulomb")) {
+        io::hdf5::Handle group(H5Gopen2(file, "kernels", H5P_DEFAULT));
+        matches = H5Aexists(group, "settings") > 0 && io::hdf5::read_string_attribute(group, "settings") == signature;
+      }
+    } catch (const InputError&) {
+      matches = 0;  // not a results file of ours: computed afresh
+    }
+  }
+  MPI_Bcast(&matches, 1, MPI_INT, 0, comm);
+  return matches != 0;
+}
+
+}  // namespace
+
+std::string kernel_settings_signature(const Configuration& configuration, const io::FrameIndex& index) {
+  std::string signature;
+  for (const std::string& file : index.files) {
+    struct stat status {};
+    stat(file.c_str(), &status);
+    signature += "file = " + std::filesystem::absolute(file).string() + " " + std::to_string(status.st_size) + " bytes, modified " +
+                 std::to_string(status.st_mtime) + "\n";
+  }
+  for (const OptionSpec& spec : option_table())
+    if (determines_kernels(spec.key)) signature += spec.key + " = " + configuration.text(spec.key) + "\n";
+  return signature;
+}
+
+std::optional<KernelMatrices> load_stored_kernels(const std::string& path, const std::string& signature,
+                                                  const ClusteredFrames& clustered, const parallel::BlacsGrid& grid,
+                                                  int block_size) {
+  if (!stored_signature_matches(path, signature, grid.comm())) return std::nullopt;
+  io::hdf5::Handle file = io::hdf5::open_parallel(path, grid.comm(), false);
+  const std::vector<long long> frames = io::hdf5::read_integers(file, "kernels/frames");
+  if (frames != std::vector<long long>(clustered.frame_of_row.begin(), clustered.frame_of_row.end())) return std::nullopt;
+  return KernelMatrices{parallel::read_hdf5(file, "kernels/soap", grid, block_size),
+                        parallel::read_hdf5(file, "kernels/coulomb", grid, block_size)};
+}
+
+KernelMatrices stored_or_built_kernels(RunContext& context, const LocalDescriptors& descriptors,
+                                       const ClusteredFrames& clustered, const parallel::BlacsGrid& grid,
+                                       const std::string& signature) {
+  const std::string path = context.configuration.text("output.results");
+  const int block_size = static_cast<int>(context.configuration.integer("parallel.block_size"));
+  {
+    auto timer = context.timers.scope("read stored kernels");
+    if (auto stored = load_stored_kernels(path, signature, clustered, grid, block_size)) {
+      context.logger.info("kernels reused from " + path + " (same data and [soap], [coulomb], [kernel] settings)");
+      return std::move(*stored);
+    }
+  }
+  return build_kernels(context, descriptors, clustered, grid);
+}
+
+}  // namespace hykal::app
