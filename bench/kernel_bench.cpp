@@ -111,12 +111,14 @@ int main(int argc, char** argv) {
                   "GFLOP/s", "GF/s/rank", "%dgemm", "maxrss_MB");
     }
     hykal::parallel::BlacsGrid grid(MPI_COMM_WORLD);
+    hykal::kernels::AverageKernelOptions kernel_options;
+    kernel_options.tile_rows = options.tile_rows;
     for (int n : options.frames) {
       const LocalFeatures block = synthetic_block(n, options.atoms, options.features, rank, size);
       const hykal::kernels::PairwiseMetric metric{hykal::kernels::MetricType::polynomial, 1.0 / options.features, 4, 1.0};
       MPI_Barrier(MPI_COMM_WORLD);
       double start = MPI_Wtime();
-      auto kernel = hykal::kernels::average_kernel(block, metric, grid, {options.tile_rows, 64});
+      auto kernel = hykal::kernels::average_kernel(block, metric, grid, kernel_options);
       const double seconds = MPI_Wtime() - start;
       const double rows = static_cast<double>(n) * options.atoms;
       const double rate = hykal::kernels::polynomial_kernel_flops(rows, options.features) / seconds / 1e9;
@@ -128,7 +130,7 @@ int main(int argc, char** argv) {
       const LocalFeatures means = hykal::kernels::mean_rows(block);
       MPI_Barrier(MPI_COMM_WORLD);
       start = MPI_Wtime();
-      kernel = hykal::kernels::average_kernel(means, metric, grid, {options.tile_rows, 64});
+      kernel = hykal::kernels::average_kernel(means, metric, grid, kernel_options);
       const double mean_seconds = MPI_Wtime() - start;
       const double mean_rate = hykal::kernels::polynomial_kernel_flops(n, options.features) / mean_seconds / 1e9;
       const double mean_memory = peak_memory_mb(MPI_COMM_WORLD);

@@ -6,14 +6,11 @@
 #include "hykal/app/data_set.hpp"
 #include "hykal/app/descriptor_stage.hpp"
 #include "hykal/app/kernel_stage.hpp"
+#include "hykal/app/results_writer.hpp"
 #include "hykal/app/stored_kernels.hpp"
-#include "hykal/app/timers_group.hpp"
 #include "hykal/clustering/label_assignment.hpp"
-#include "hykal/io/frames_group.hpp"
 #include "hykal/kernels/hybrid_kernel.hpp"
-#include "hykal/io/results_file.hpp"
 #include "hykal/parallel/collective_error.hpp"
-#include "hykal/version.hpp"
 
 #include <cstdio>
 
@@ -87,24 +84,17 @@ void run_cluster(RunContext& context) {
     context.logger.info(text);
   }
 
-  const std::string path = context.configuration.text("output.results");
-  {
-    auto timer = context.timers.scope("write results");
-    io::ResultsFile results(path, context.comm);
-    results.write_run_attributes(version, git_hash, context.configuration.effective_ini());
-    io::write_frames_group(results.id(), context.comm, data.frames, data.first_frame, data.index.n_frames());
-    write_descriptors_group(results.id(), data, descriptors, context.configuration);
-    write_kernels_group(results.id(), matrices, clustered, signature, context.comm);
-    write_clustering_group(results.id(), scan, clustered, data.index.n_frames(), context.comm);
-    write_map_group(results.id(), map, settings.map_method, clustered, data.index.n_frames(), context.comm);
-    write_timers_group(results.id(), context.comm, context.timers.summarise(context.comm));
-    results.commit();
-  }
+  write_results(context, data, [&](hid_t file) {
+    write_descriptors_group(file, data, descriptors, context.configuration);
+    write_kernels_group(file, matrices, clustered, signature, context.comm);
+    write_clustering_group(file, scan, clustered, data.index.n_frames(), context.comm);
+    write_map_group(file, map, settings.map_method, clustered, data.index.n_frames(), context.comm);
+  });
   write_cluster_figures(context, data, clustered, scan, map);
   const auto& chosen = scan.results[scan.chosen];
   char summary[200];
-  std::snprintf(summary, sizeof summary, "chosen δ = %.2f with %d clusters, ⟨σ⟩_E = %.4f meV/atom; results in %s",
-                chosen.delta, chosen.clustering.n_clusters, chosen.spread.mean, path.c_str());
+  std::snprintf(summary, sizeof summary, "chosen δ = %.2f with %d clusters, ⟨σ⟩_E = %.4f meV/atom",
+                chosen.delta, chosen.clustering.n_clusters, chosen.spread.mean);
   context.logger.info(summary);
 }
 

@@ -4,6 +4,7 @@
 // follow the trajectory (energy per atom against frame index).
 #include "hykal/app/cluster_outputs.hpp"
 #include "hykal/io/svg_figure.hpp"
+#include "hykal/parallel/gather_text.hpp"
 
 #include <algorithm>
 #include <cstdlib>
@@ -28,21 +29,7 @@ std::vector<std::string> gather_label(MPI_Comm comm, const io::LocalFrames& data
     const auto found = data.frames[f].labels.find(key);
     mine += (found == data.frames[f].labels.end() ? std::string() : found->second) + '\n';
   }
-  int rank = 0, size = 1;
-  MPI_Comm_rank(comm, &rank);
-  MPI_Comm_size(comm, &size);
-  int length = static_cast<int>(mine.size());
-  std::vector<int> lengths(static_cast<std::size_t>(size)), offsets(static_cast<std::size_t>(size), 0);
-  MPI_Gather(&length, 1, MPI_INT, lengths.data(), 1, MPI_INT, 0, comm);
-  for (int r = 1; r < size; ++r) offsets[r] = offsets[r - 1] + lengths[r - 1];
-  std::string all(rank == 0 ? static_cast<std::size_t>(offsets.back() + lengths.back()) : 0, '\0');
-  MPI_Gatherv(mine.data(), length, MPI_CHAR, all.data(), lengths.data(), offsets.data(), MPI_CHAR, 0, comm);
-  std::vector<std::string> values;
-  for (std::size_t start = 0; start < all.size();) {
-    const std::size_t end = all.find('\n', start);
-    values.push_back(all.substr(start, end - start));
-    start = end + 1;
-  }
+  const std::vector<std::string> values = parallel::split_lines(parallel::gather_text_to_root(mine, comm));
   return values;
 }
 

@@ -2,6 +2,7 @@
 #include "hykal/app/commands.hpp"
 #include "hykal/app/data_set.hpp"
 #include "hykal/io/periodic_table.hpp"
+#include "hykal/parallel/gather_text.hpp"
 
 #include <algorithm>
 #include <array>
@@ -10,7 +11,6 @@
 #include <limits>
 #include <map>
 #include <set>
-#include <sstream>
 
 namespace hykal::app {
 namespace {
@@ -84,20 +84,13 @@ std::string label_summary(const io::LocalFrames& data, MPI_Comm comm) {
   std::string mine;
   for (const io::Frame& frame : data.frames)
     for (const auto& [key, value] : frame.labels) mine += key + '\t' + value + '\n';
-  int rank = 0, size = 1;
+  int rank = 0;
   MPI_Comm_rank(comm, &rank);
-  MPI_Comm_size(comm, &size);
-  int length = static_cast<int>(mine.size());
-  std::vector<int> lengths(static_cast<std::size_t>(size)), offsets(static_cast<std::size_t>(size), 0);
-  MPI_Gather(&length, 1, MPI_INT, lengths.data(), 1, MPI_INT, 0, comm);
-  for (int r = 1; r < size; ++r) offsets[r] = offsets[r - 1] + lengths[r - 1];
-  std::string all(rank == 0 ? static_cast<std::size_t>(offsets.back() + lengths.back()) : 0, '\0');
-  MPI_Gatherv(mine.data(), length, MPI_CHAR, all.data(), lengths.data(), offsets.data(), MPI_CHAR, 0, comm);
+  const std::string all = parallel::gather_text_to_root(mine, comm);
   if (rank != 0) return "";
 
   std::map<std::string, std::map<std::string, long long>> values;  // key → value → frames
-  std::istringstream lines(all);
-  for (std::string line; std::getline(lines, line);) {
+  for (const std::string& line : parallel::split_lines(all)) {
     const std::size_t tab = line.find('\t');
     ++values[line.substr(0, tab)][line.substr(tab + 1)];
   }

@@ -5,11 +5,8 @@
 #include "hykal/app/data_set.hpp"
 #include "hykal/app/descriptor_stage.hpp"
 #include "hykal/app/kernel_stage.hpp"
+#include "hykal/app/results_writer.hpp"
 #include "hykal/app/stored_kernels.hpp"
-#include "hykal/app/timers_group.hpp"
-#include "hykal/io/frames_group.hpp"
-#include "hykal/io/results_file.hpp"
-#include "hykal/version.hpp"
 
 namespace hykal::app {
 
@@ -21,16 +18,10 @@ void run_kernels(RunContext& context) {
   const std::string signature = kernel_settings_signature(context.configuration, data.index);
   const KernelMatrices matrices = stored_or_built_kernels(context, descriptors, clustered, grid, signature);
 
-  const std::string path = context.configuration.text("output.results");
-  auto timer = context.timers.scope("write results");
-  io::ResultsFile results(path, context.comm);
-  results.write_run_attributes(version, git_hash, context.configuration.effective_ini());
-  io::write_frames_group(results.id(), context.comm, data.frames, data.first_frame, data.index.n_frames());
-  write_descriptors_group(results.id(), data, descriptors, context.configuration);
-  write_kernels_group(results.id(), matrices, clustered, signature, context.comm);
-  write_timers_group(results.id(), context.comm, context.timers.summarise(context.comm));
-  results.commit();
-  context.logger.info("wrote " + path + ": /frames, /descriptors, /kernels");
+  write_results(context, data, [&](hid_t file) {
+    write_descriptors_group(file, data, descriptors, context.configuration);
+    write_kernels_group(file, matrices, clustered, signature, context.comm);
+  });
 }
 
 }  // namespace hykal::app

@@ -1,6 +1,7 @@
 #include "hykal/io/frames_group.hpp"
 
 #include "hykal/io/hdf5.hpp"
+#include "hykal/parallel/gather_text.hpp"
 
 #include <cmath>
 #include <cstdlib>
@@ -50,19 +51,7 @@ std::vector<std::string> all_label_keys(const std::vector<Frame>& frames, MPI_Co
     for (const auto& label : frame.labels) keys.insert(label.first);
   std::string mine;
   for (const std::string& key : keys) mine += key + '\n';
-  int size = 1;
-  MPI_Comm_size(comm, &size);
-  int length = static_cast<int>(mine.size());
-  std::vector<int> lengths(static_cast<std::size_t>(size)), offsets(static_cast<std::size_t>(size), 0);
-  MPI_Allgather(&length, 1, MPI_INT, lengths.data(), 1, MPI_INT, comm);
-  for (int r = 1; r < size; ++r) offsets[r] = offsets[r - 1] + lengths[r - 1];
-  std::string everything(static_cast<std::size_t>(offsets.back() + lengths.back()), '\0');
-  MPI_Allgatherv(mine.data(), length, MPI_CHAR, everything.data(), lengths.data(), offsets.data(), MPI_CHAR, comm);
-  for (std::size_t start = 0; start < everything.size();) {
-    const std::size_t end = everything.find('\n', start);
-    keys.insert(everything.substr(start, end - start));
-    start = end + 1;
-  }
+  for (const std::string& key : parallel::split_lines(parallel::gather_text_to_all(mine, comm))) keys.insert(key);
   return {keys.begin(), keys.end()};
 }
 
