@@ -22,6 +22,9 @@
 namespace hykal::kernels {
 
 struct AverageKernelOptions {
+  AverageKernelOptions() = default;
+  AverageKernelOptions(int tile_rows_, int block_size_) : tile_rows(tile_rows_), block_size(block_size_) {}
+
   int tile_rows = 512;  // feature rows per DGEMM operand (a whole frame at least)
   int block_size = parallel::DistributedMatrix::default_block_size;
   // Called on every rank after each tile with this rank's tiles done and in all (long kernels
