@@ -3,6 +3,7 @@
 // chosen (⟨σ⟩_E and N_c against δ), how N_c was chosen (⟨d⟩ against N_c), and how the clusters
 // follow the trajectory (energy per atom against frame index).
 #include "hykal/app/cluster_outputs.hpp"
+#include "hykal/io/label_value.hpp"
 #include "hykal/io/svg_figure.hpp"
 #include "hykal/parallel/gather_text.hpp"
 
@@ -52,11 +53,7 @@ void map_by_label(const std::string& path, const clustering::MdsMap& map, const 
                   const std::vector<std::string>& values) {
   io::SvgFigure figure("Map of the frames coloured by " + key, "MDS axis 1", "MDS axis 2");
   std::vector<std::string> colours;
-  const bool numeric = std::all_of(values.begin(), values.end(), [](const std::string& v) {
-    char* end = nullptr;
-    std::strtod(v.c_str(), &end);
-    return !v.empty() && end == v.c_str() + v.size();
-  });
+  const bool numeric = std::all_of(values.begin(), values.end(), io::is_numeric_label);
   if (numeric) {
     std::vector<double> numbers;
     for (const std::string& v : values) numbers.push_back(std::strtod(v.c_str(), nullptr));

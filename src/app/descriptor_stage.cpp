@@ -11,17 +11,6 @@
 namespace hykal::app {
 namespace {
 
-std::vector<int> species_of_data_set(const io::LocalFrames& data, MPI_Comm comm) {
-  std::array<int, io::max_atomic_number + 1> present{};
-  for (const io::Frame& frame : data.frames)
-    for (int z : frame.atomic_numbers) present[static_cast<std::size_t>(z)] = 1;
-  MPI_Allreduce(MPI_IN_PLACE, present.data(), static_cast<int>(present.size()), MPI_INT, MPI_MAX, comm);
-  std::vector<int> species;
-  for (int z = 1; z <= io::max_atomic_number; ++z)
-    if (present[static_cast<std::size_t>(z)]) species.push_back(z);
-  return species;
-}
-
 std::vector<int> configured_species(const Configuration& configuration, const io::LocalFrames& data, MPI_Comm comm) {
   const std::vector<std::string> names = configuration.list("soap.species");
   if (names.size() == 1 && names.front() == "auto") return species_of_data_set(data, comm);
@@ -59,6 +48,17 @@ descriptors::SoapSettings soap_settings(const Configuration& configuration, std:
 }
 
 }  // namespace
+
+std::vector<int> species_of_data_set(const io::LocalFrames& data, MPI_Comm comm) {
+  std::array<int, io::max_atomic_number + 1> present{};
+  for (const io::Frame& frame : data.frames)
+    for (int z : frame.atomic_numbers) present[static_cast<std::size_t>(z)] = 1;
+  MPI_Allreduce(MPI_IN_PLACE, present.data(), static_cast<int>(present.size()), MPI_INT, MPI_MAX, comm);
+  std::vector<int> species;
+  for (int z = 1; z <= io::max_atomic_number; ++z)
+    if (present[static_cast<std::size_t>(z)]) species.push_back(z);
+  return species;
+}
 
 LocalDescriptors compute_descriptors(RunContext& context, const io::LocalFrames& data) {
   auto timer = context.timers.scope("descriptors");

@@ -3,24 +3,11 @@
 // frame count, atom counts and species.
 #include "hykal/app/commands.hpp"
 #include "hykal/app/data_set.hpp"
+#include "hykal/app/descriptor_stage.hpp"
 
-#include <array>
 #include <cstdio>
 
 namespace hykal::app {
-namespace {
-
-int species_count(const io::LocalFrames& data, MPI_Comm comm) {
-  std::array<int, 119> present{};
-  for (const io::Frame& frame : data.frames)
-    for (int z : frame.atomic_numbers) present[static_cast<std::size_t>(z)] = 1;
-  MPI_Allreduce(MPI_IN_PLACE, present.data(), static_cast<int>(present.size()), MPI_INT, MPI_MAX, comm);
-  int count = 0;
-  for (int p : present) count += p;
-  return count;
-}
-
-}  // namespace
 
 void run_dry_run(RunContext& context) {
   const io::LocalFrames data = load_data_set(context, false);
@@ -28,7 +15,7 @@ void run_dry_run(RunContext& context) {
   int ranks = 1;
   MPI_Comm_size(context.comm, &ranks);
   const std::string species = configuration.text("soap.species");
-  const double s = species == "auto" ? species_count(data, context.comm) : configuration.list("soap.species").size();
+  const double s = species == "auto" ? species_of_data_set(data, context.comm).size() : configuration.list("soap.species").size();
   const double n_max = static_cast<double>(configuration.integer("soap.n_max"));
   const double features = (s * n_max) * (s * n_max + 1) / 2 * static_cast<double>(configuration.integer("soap.l_max") + 1);
   long long largest = 0, clustered = 0;

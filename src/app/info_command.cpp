@@ -1,6 +1,7 @@
 // `hykal info`: what a data set holds, as hykal reads it, before any long job is submitted.
 #include "hykal/app/commands.hpp"
 #include "hykal/app/data_set.hpp"
+#include "hykal/io/label_value.hpp"
 #include "hykal/io/periodic_table.hpp"
 #include "hykal/parallel/gather_text.hpp"
 
@@ -55,15 +56,9 @@ std::string energy_summary(const io::LocalFrames& data, MPI_Comm comm) {
          (missing ? ", " + std::to_string(missing) + " frame(s) without energy" : "");
 }
 
-bool is_number(const std::string& text) {
-  char* end = nullptr;
-  std::strtod(text.c_str(), &end);
-  return !text.empty() && end == text.c_str() + text.size();
-}
-
 // Numeric labels (temperature, pressure) as a range; text labels as their first values.
 std::string describe_values(const std::map<std::string, long long>& counts) {
-  const bool numeric = std::all_of(counts.begin(), counts.end(), [](const auto& entry) { return is_number(entry.first); });
+  const bool numeric = std::all_of(counts.begin(), counts.end(), [](const auto& entry) { return io::is_numeric_label(entry.first); });
   if (numeric) {
     std::vector<double> numbers;
     for (const auto& entry : counts) numbers.push_back(std::strtod(entry.first.c_str(), nullptr));

@@ -1,6 +1,7 @@
 #include "hykal/io/frames_group.hpp"
 
 #include "hykal/io/hdf5.hpp"
+#include "hykal/io/label_value.hpp"
 #include "hykal/parallel/gather_text.hpp"
 
 #include <cmath>
@@ -37,13 +38,6 @@ struct Rows {
   }
 };
 
-bool is_number(const std::string& text) {
-  if (text.empty()) return false;
-  char* end = nullptr;
-  std::strtod(text.c_str(), &end);
-  return end == text.c_str() + text.size();
-}
-
 // The union of label keys over every rank, in sorted order (the same on every rank).
 std::vector<std::string> all_label_keys(const std::vector<Frame>& frames, MPI_Comm comm) {
   std::set<std::string> keys;
@@ -61,7 +55,7 @@ void write_label(const Rows& rows, const std::string& key, const std::vector<Fra
   for (const Frame& frame : frames) {
     const auto found = frame.labels.find(key);
     texts.push_back(found == frame.labels.end() ? std::string() : found->second);
-    if (found != frame.labels.end() && !is_number(found->second)) numeric = 0;
+    if (found != frame.labels.end() && !is_numeric_label(found->second)) numeric = 0;
   }
   MPI_Allreduce(MPI_IN_PLACE, &numeric, 1, MPI_INT, MPI_MIN, rows.comm);
   if (!numeric) return rows.strings(key, texts);

@@ -24,6 +24,9 @@ struct LocalDescriptors {
   descriptors::DescriptorMatrix coulomb;         // local frames × feature count of the Coulomb matrix
 };
 
+// Collective: the atomic numbers present anywhere in the data set, ascending (soap.species = auto).
+std::vector<int> species_of_data_set(const io::LocalFrames& data, MPI_Comm comm);
+
 // Collective: species (auto = every element of the data set) and n_atoms_max (auto = largest
 // frame) are agreed over all ranks, so every rank's descriptors have the same layout.
 LocalDescriptors compute_descriptors(RunContext& context, const io::LocalFrames& data);
