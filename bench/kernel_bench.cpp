@@ -1,21 +1,32 @@
 // Benchmark of the distributed average kernel (METHOD.md §2; docs/kernels.md): the
 // average-pairwise polynomial SOAP kernel and the mean-descriptor kernel on synthetic per-atom
-// descriptors, reported against the DGEMM rate measured in the same run on the same ranks.
+// descriptors, reported against the DGEMM rate measured in the same run on the same ranks; and
+// the Coulomb row-average Laplacian kernel (n_atoms_max rows of n_atoms_max values per frame)
+// against the SIMD limit of its L1 loop computed from the clock measured in the same run.
 //
 //   mpiexec -n <ranks> kernel_bench [--frames 2000,5000] [--atoms 16] [--features 1224]
-//                                   [--tile-rows 512] [--repeat 1]
+//                                   [--tile-rows 512] [--coulomb-frames 60] [--coulomb-atoms 216]
 //
+// The L1 loop's limit: per element one load from each row, one subtraction, one absolute value
+// (a bitwise and) and one addition. The two additions-class operations run on the two FP-add
+// pipes of Zen 4/5 and Skylake-SP (one vector each per cycle), so the loop does at most one SIMD
+// vector of elements per cycle: 8 doubles with AVX-512, 4 with AVX2, 2 with SSE2. The loads
+// (two vector loads per cycle) bind only without register blocking; l1_distance_tile reuses
+// every loaded row for 4 pairs. Limit = clock × doubles per vector, clock measured with a chain
+// of dependent one-cycle integer additions.
 // Table columns: ranks, frames N, atoms per frame, len(p), wall time (s), total GFLOP/s,
 // GFLOP/s per rank, per-rank rate as % of the one-core DGEMM rate measured at start, and the
 // peak resident memory of the largest rank (getrusage ru_maxrss, MB). Flops counted: the DGEMM
 // flops of the symmetric half, p (N·atoms)² (average_kernel.hpp: polynomial_kernel_flops).
 #include "hykal/kernels/average_kernel.hpp"
 #include "hykal/kernels/local_features.hpp"
+#include "hykal/version.hpp"
 
 #include <mpi.h>
 #include <sys/resource.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <random>
@@ -37,6 +48,8 @@ struct Options {
   int atoms = 16;
   int features = 1224;
   int tile_rows = 512;
+  int coulomb_frames = 60;
+  int coulomb_atoms = 216;
 };
 
 std::vector<int> parse_list(const std::string& text) {
@@ -55,6 +68,8 @@ Options parse(int argc, char** argv) {
     else if (key == "--atoms") options.atoms = std::stoi(value);
     else if (key == "--features") options.features = std::stoi(value);
     else if (key == "--tile-rows") options.tile_rows = std::stoi(value);
+    else if (key == "--coulomb-frames") options.coulomb_frames = std::stoi(value);
+    else if (key == "--coulomb-atoms") options.coulomb_atoms = std::stoi(value);
   }
   return options;
 }
@@ -70,6 +85,28 @@ double dgemm_rate(int n, int k) {
   for (int r = 0; r < repeats; ++r) dgemm_("T", "N", &n, &n, &k, &one, a.data(), &k, b.data(), &k, &zero, c.data(), &n);
   return repeats * 2.0 * n * n * static_cast<double>(k) / (MPI_Wtime() - start) / 1e9;
 }
+
+// Core clock (GHz) under the current load: a chain of dependent integer additions, one cycle
+// each; the empty asm statement keeps the compiler from folding the chain (it emits no code).
+double clock_ghz() {
+  std::uint64_t x = 0;
+  const std::uint64_t n = 200000000;
+  const double start = MPI_Wtime();
+  for (std::uint64_t i = 0; i < n; ++i) {
+    x += i;
+    asm volatile("" : "+r"(x));
+    x ^= i;
+    asm volatile("" : "+r"(x));
+    x += i;
+    asm volatile("" : "+r"(x));
+    x ^= i;
+    asm volatile("" : "+r"(x));
+  }
+  const double seconds = MPI_Wtime() - start;
+  return x == 1 ? 0.0 : 4.0 * static_cast<double>(n) / seconds / 1e9;  // x read so the chain is kept
+}
+
+int simd_doubles() { return std::string(hykal::simd_level) == "avx512" ? 8 : std::string(hykal::simd_level) == "avx2" ? 4 : 2; }
 
 LocalFeatures synthetic_block(int n_frames, int atoms, int features, int rank, int size) {
   const int first = static_cast<int>(static_cast<long long>(n_frames) * rank / size);
@@ -90,6 +127,35 @@ double peak_memory_mb(MPI_Comm comm) {
   double mine = static_cast<double>(usage.ru_maxrss) / 1024.0, largest = 0.0;
   MPI_Allreduce(&mine, &largest, 1, MPI_DOUBLE, MPI_MAX, comm);
   return largest;
+}
+
+// Coulomb row-average Laplacian kernel on synthetic Coulomb-like rows (values 0–40 Ha, the
+// range of 216-atom GeTe cells), n_atoms_max³ L1 elements per frame pair.
+void bench_coulomb(const Options& options, const hykal::parallel::BlacsGrid& grid, int rank, int size) {
+  const int n = options.coulomb_frames, m = options.coulomb_atoms;
+  if (n <= 0) return;
+  double ghz = clock_ghz(), ghz_min = 0.0;
+  MPI_Allreduce(&ghz, &ghz_min, 1, MPI_DOUBLE, MPI_MIN, MPI_COMM_WORLD);
+  LocalFeatures block = synthetic_block(n, m, m, rank, size);
+  block.rows *= 40.0;
+  const hykal::kernels::PairwiseMetric metric{hykal::kernels::MetricType::laplacian, 1.0 / m, 1, 0.0};
+  hykal::kernels::AverageKernelOptions kernel_options;
+  kernel_options.tile_rows = options.tile_rows;
+  MPI_Barrier(MPI_COMM_WORLD);
+  const double start = MPI_Wtime();
+  auto kernel = hykal::kernels::average_kernel(block, metric, grid, kernel_options);
+  const double seconds = MPI_Wtime() - start;
+  // Useful work: the n(n + 1)/2 frame pairs of the symmetric half, m² row pairs of m values each.
+  const double elements = static_cast<double>(n) * (n + 1) / 2.0 * m * m * m;
+  const double rate = elements / seconds / 1e9 / size;
+  const double limit = ghz_min * simd_doubles();
+  if (rank == 0) {
+    std::printf("\nCoulomb rows kernel, %d frames x %d rows x %d values, SIMD %s, clock %.2f GHz (slowest rank)\n", n, m,
+                m, hykal::simd_level, ghz_min);
+    std::printf("%-16s %5s %9s %14s %14s %7s\n", "kernel", "ranks", "time_s", "Gelem/s/rank", "limit/rank", "%limit");
+    std::printf("%-16s %5d %9.2f %14.2f %14.2f %6.0f%%\n", "coulomb-rows", size, seconds, rate, limit,
+                100.0 * rate / limit);
+  }
 }
 
 }  // namespace
@@ -140,6 +206,7 @@ int main(int argc, char** argv) {
                     mean_memory);
       }
     }
+    bench_coulomb(options, grid, rank, size);
   }
   MPI_Finalize();
   return 0;

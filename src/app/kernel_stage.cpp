@@ -6,6 +6,7 @@
 #include "hykal/parallel/collective_error.hpp"
 
 #include <cstdio>
+#include <string>
 
 namespace hykal::app {
 namespace {
@@ -29,6 +30,12 @@ std::vector<Eigen::VectorXd> clustered_coulomb(const LocalDescriptors& descripto
   for (std::size_t f = 0; f < clustered.local.size(); ++f)
     if (clustered.local[f]) matrices.push_back(descriptors.coulomb.row(static_cast<Eigen::Index>(f)).transpose());
   return matrices;
+}
+
+std::string format_bound(double value) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.1e", value);
+  return text;
 }
 
 double gamma_option(const Configuration& configuration, const std::string& key) {
@@ -102,6 +109,7 @@ KernelMatrices build_kernels(RunContext& context, const LocalDescriptors& descri
     soap.gamma = gamma_option(configuration, "kernel.soap_gamma");
     soap.degree = static_cast<int>(configuration.integer("kernel.soap_degree"));
     soap.coef0 = configuration.real("kernel.soap_coef0");
+    soap.projection = kernels::parse_soap_projection(configuration.text("kernel.soap_projection"));
     coulomb.form = kernels::parse_coulomb_kernel_form(configuration.text("kernel.coulomb_form"));
     coulomb.gamma = gamma_option(configuration, "kernel.coulomb_gamma");
     options.block_size = static_cast<int>(configuration.integer("parallel.block_size"));
@@ -113,8 +121,14 @@ KernelMatrices build_kernels(RunContext& context, const LocalDescriptors& descri
         Progress progress(context.logger, "SOAP kernel (" + configuration.text("kernel.soap_form") + ") over " +
                                               std::to_string(clustered.frame_of_row.size()) + " frames, rank 0's tiles");
         options.progress = [&](long long done, long long total) { progress.update(done, total); };
-        return kernels::soap_kernel(clustered_rows(descriptors.soap_atoms, descriptors.atom_offsets, clustered), soap,
-                                    grid, options);
+        kernels::ProjectionSummary projection;
+        auto kernel = kernels::soap_kernel(clustered_rows(descriptors.soap_atoms, descriptors.atom_offsets, clustered),
+                                           soap, grid, options, &projection);
+        if (projection.n_features > 0)  // kernel.soap_projection = exact
+          context.logger.info("SOAP rows projected onto their leading " + std::to_string(projection.rank_kept) + " of " +
+                              std::to_string(projection.n_features) + " dimensions (normalised kernel error ≤ " +
+                              format_bound(projection.normalised_error_bound) + ")");
+        return kernel;
       }(),
       [&] {
         auto timer = context.timers.scope("Coulomb kernel");

@@ -29,6 +29,7 @@ const std::vector<OptionSpec>& option_table() {
       {"kernel.soap_degree", K::integer, "4", "", "degree d of the polynomial SOAP kernel", {}},
       {"kernel.soap_gamma", K::text, "auto", "", "γ of the polynomial SOAP kernel (auto: 1/len(p))", {}},
       {"kernel.soap_coef0", K::real, "1", "", "c0 of the polynomial SOAP kernel", {}},
+      {"kernel.soap_projection", K::choice, "exact", "", "project the per-atom SOAP rows onto the data set's leading subspace, normalised kernel within 1e-10 (average-pairwise form)", {"exact", "off"}},
       {"kernel.coulomb_form", K::choice, "rows", "", "Coulomb kernel form (METHOD.md §2)", {"rows", "global"}},
       {"kernel.coulomb_gamma", K::text, "auto", "", "γ of the Laplacian Coulomb kernel (auto: 1/n_atoms_max)", {}},
       {"clustering.delta", K::text, "scan", "", "hybrid weight δ in [0,1], or scan", {}},

@@ -2,6 +2,7 @@
 
 #include "hykal/app/timers_group.hpp"
 #include "hykal/io/frames_group.hpp"
+#include "hykal/io/hdf5.hpp"
 #include "hykal/io/results_file.hpp"
 #include "hykal/version.hpp"
 
@@ -13,6 +14,7 @@ void write_results(RunContext& context, const io::LocalFrames& data, const std::
     auto timer = context.timers.scope("write results");
     io::ResultsFile results(path, context.comm);
     results.write_run_attributes(version, git_hash, context.configuration.effective_ini());
+    io::hdf5::write_string_attribute(results.id(), "simd_level", simd_level);
     io::write_frames_group(results.id(), context.comm, data.frames, data.first_frame, data.index.n_frames());
     write_groups(results.id());
     write_timers_group(results.id(), context.comm, context.timers.summarise(context.comm));

@@ -4,6 +4,6 @@
 
 namespace hykal::app {
 
-std::string version_string() { return std::string("hykal ") + version + " (git " + git_hash + ")"; }
+std::string version_string() { return std::string("hykal ") + version + " (git " + git_hash + ", SIMD " + simd_level + ")"; }
 
 }  // namespace hykal::app

@@ -44,21 +44,32 @@ FrameLayout::FrameLayout(const LocalFeatures& features, MPI_Comm comm) {
   for (int r = 0; r < size; ++r) {
     for (std::int64_t f = first_frame(r); f < end_frame(r); ++f) owner_[static_cast<std::size_t>(f)] = r;
   }
+  split_frame_.resize(static_cast<std::size_t>(size));
+  for (int r = 0; r < size; ++r) {
+    std::int64_t f = first_frame(r);
+    while (f < end_frame(r) && 2 * (row_start(f) - row_start(first_frame(r))) < rows_of_rank(r)) ++f;
+    split_frame_[static_cast<std::size_t>(r)] = f;
+  }
+}
+
+bool FrameLayout::shares(int a, int b) const {
+  const int p = n_ranks();
+  return 2 * (((b - a) % p + p) % p) == p;
 }
 
 bool FrameLayout::computes(int a, int b) const {
   const int p = n_ranks();
   const int d = ((b - a) % p + p) % p;
-  if (d == 0) return true;
-  if (2 * d < p) return true;
-  return 2 * d == p && 2 * a < p;
+  return 2 * d <= p;
 }
 
 bool FrameLayout::computed_directly(std::int64_t x, std::int64_t y) const {
   const int a = owner(x);
   const int b = owner(y);
   if (a == b) return x >= y;
-  return computes(a, b);
+  if (!shares(a, b)) return computes(a, b);
+  // The shared pair: the lower rank takes b's first half, the upper its own second half.
+  return 2 * a < n_ranks() ? y < split_frame(b) : x >= split_frame(a);
 }
 
 }  // namespace hykal::kernels

@@ -17,13 +17,26 @@ CoulombKernelForm parse_coulomb_kernel_form(const std::string& name) {
   throw InputError("option kernel.coulomb_form: unknown form '" + name + "' (rows | global)");
 }
 
+SoapProjection parse_soap_projection(const std::string& name) {
+  if (name == "exact") return SoapProjection::exact;
+  if (name == "off") return SoapProjection::off;
+  throw InputError("option kernel.soap_projection: unknown value '" + name + "' (exact | off)");
+}
+
 parallel::DistributedMatrix raw_soap_kernel(const LocalFeatures& per_atom_soap, const SoapKernelSettings& settings,
-                                            const parallel::BlacsGrid& grid, const AverageKernelOptions& options) {
+                                            const parallel::BlacsGrid& grid, const AverageKernelOptions& options,
+                                            ProjectionSummary* projection) {
   const PairwiseMetric metric{MetricType::polynomial, settings.gamma, settings.degree, settings.coef0};
   // γ defaults to 1 / len(p) in both forms (METHOD.md §2): the mean vector has len(p) values too.
   const PairwiseMetric resolved_metric = resolved(metric, global_feature_count(per_atom_soap, grid.comm()), "soap");
   if (settings.form == SoapKernelForm::mean_descriptor) {
     return average_kernel(mean_rows(per_atom_soap), resolved_metric, grid, options);
+  }
+  if (settings.projection == SoapProjection::exact) {
+    ProjectionSummary summary;
+    const LocalFeatures projected = project_onto_leading_subspace(per_atom_soap, resolved_metric, grid.comm(), summary);
+    if (projection) *projection = summary;
+    return average_kernel(projected, resolved_metric, grid, options);
   }
   return average_kernel(per_atom_soap, resolved_metric, grid, options);
 }
@@ -41,8 +54,9 @@ parallel::DistributedMatrix raw_coulomb_kernel(const std::vector<Eigen::VectorXd
 }
 
 parallel::DistributedMatrix soap_kernel(const LocalFeatures& per_atom_soap, const SoapKernelSettings& settings,
-                                        const parallel::BlacsGrid& grid, const AverageKernelOptions& options) {
-  auto kernel = raw_soap_kernel(per_atom_soap, settings, grid, options);
+                                        const parallel::BlacsGrid& grid, const AverageKernelOptions& options,
+                                        ProjectionSummary* projection) {
+  auto kernel = raw_soap_kernel(per_atom_soap, settings, grid, options, projection);
   normalise_kernel(kernel, "SOAP kernel");
   return kernel;
 }

@@ -91,7 +91,56 @@ LocalFeatures pipeline30_soap(int first, int end) {
   return stack_frames(blocks, first);
 }
 
+// Our per-atom SOAP (authors' settings, species As, Te) of this rank's block of the first n_frames
+// frames of the authors' AsTe3 training set (240 atoms per frame).
+LocalFeatures aste3_soap(int n_frames, int first, int end) {
+  const auto frames = io::read_extxyz(test::dataset("AsTe3_mkcamlip/train.xyz"));
+  REQUIRE(static_cast<int>(frames.size()) >= n_frames);
+  descriptors::SoapSettings settings;
+  settings.r_cut = 5.5;
+  settings.species = {33, 52};
+  const descriptors::SoapCalculator soap(descriptors::validated(settings));
+  std::vector<FeatureRows> blocks;
+  for (int f = first; f < end; ++f) blocks.push_back(soap.per_atom(frames[static_cast<std::size_t>(f)]));
+  return stack_frames(blocks, first);
+}
+
+// kernel.soap_projection = exact against off: the normalised per-atom SOAP kernels agree within
+// 1e-10 (the projection's guarantee, soap_projection.hpp), the rank kept is below p (else the
+// test would compare a kernel with itself) and its stated bound is within the guarantee.
+void check_exact_projection(const LocalFeatures& soap, const parallel::BlacsGrid& grid) {
+  SoapKernelSettings settings;
+  const Eigen::MatrixXd unprojected = soap_kernel(soap, settings, grid, {200, 8}).gather_to_all();
+  settings.projection = SoapProjection::exact;
+  ProjectionSummary summary;
+  const Eigen::MatrixXd projected = soap_kernel(soap, settings, grid, {200, 8}, &summary).gather_to_all();
+  INFO("rank kept " << summary.rank_kept << " of " << summary.n_features << ", bound " << summary.normalised_error_bound);
+  CHECK(summary.n_features == 1224);
+  CHECK(summary.rank_kept < summary.n_features);
+  CHECK(summary.normalised_error_bound <= 1e-10);
+  CHECK(max_abs_difference(projected, unprojected) <= 1e-10);
+}
+
 }  // namespace
+
+TEST_CASE("exact SOAP projection keeps the per-atom kernel within 1e-10", "[kernels][soap][projection]") {
+  const test::Ranks ranks;
+  parallel::BlacsGrid grid(MPI_COMM_WORLD);
+  SECTION("pipeline30 cells (O, Te), also against the DScribe kernel") {
+    const auto [first, end] = test::uneven_block(30, ranks.rank, ranks.size);
+    const LocalFeatures soap = pipeline30_soap(first, end);
+    check_exact_projection(soap, grid);
+    SoapKernelSettings settings;
+    settings.projection = SoapProjection::exact;
+    // Same feature-error tolerance as the unprojected kernel's fixture test below.
+    CHECK(max_abs_difference(soap_kernel(soap, settings, grid, {200, 8}).gather_to_all(),
+                             fixture_matrix(mkcamlip, "K_soap")) < 1e-6);
+  }
+  SECTION("first 6 frames of the AsTe3 training set (As, Te; 240 atoms)") {
+    const auto [first, end] = test::uneven_block(6, ranks.rank, ranks.size);
+    check_exact_projection(aste3_soap(6, first, end), grid);
+  }
+}
 
 TEST_CASE("MK-CAMLIP formulation: Coulomb row-average Laplacian kernel", "[kernels][fixture]") {
   const test::Ranks ranks;

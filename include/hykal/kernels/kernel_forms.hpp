@@ -5,6 +5,7 @@
 #include "hykal/kernels/average_kernel.hpp"
 #include "hykal/kernels/local_features.hpp"
 #include "hykal/kernels/pairwise_metric.hpp"
+#include "hykal/kernels/soap_projection.hpp"
 
 #include <Eigen/Core>
 
@@ -15,15 +16,20 @@ namespace hykal::kernels {
 
 enum class SoapKernelForm { average_pairwise, mean_descriptor };
 enum class CoulombKernelForm { rows, global };
+// kernel.soap_projection: exact (average-pairwise form only: per-atom rows projected onto the
+// leading subspace of the data set, soap_projection.hpp) or off.
+enum class SoapProjection { exact, off };
 
 SoapKernelForm parse_soap_kernel_form(const std::string& name);        // InputError naming kernel.soap_form
 CoulombKernelForm parse_coulomb_kernel_form(const std::string& name);  // InputError naming kernel.coulomb_form
+SoapProjection parse_soap_projection(const std::string& name);          // InputError naming kernel.soap_projection
 
 struct SoapKernelSettings {
   SoapKernelForm form = SoapKernelForm::average_pairwise;  // the authors' default
   double gamma = 0.0;  // ≤ 0: 1 / len(p)
   int degree = 4;
   double coef0 = 1.0;
+  SoapProjection projection = SoapProjection::off;
 };
 
 struct CoulombKernelSettings {
@@ -32,8 +38,10 @@ struct CoulombKernelSettings {
 };
 
 // Collective. per_atom_soap: this rank's frames, one row per atom (SoapCalculator::per_atom).
+// `projection`, when given, receives the rank kept by the exact projection (p when off).
 parallel::DistributedMatrix soap_kernel(const LocalFeatures& per_atom_soap, const SoapKernelSettings& settings,
-                                        const parallel::BlacsGrid& grid, const AverageKernelOptions& options = {});
+                                        const parallel::BlacsGrid& grid, const AverageKernelOptions& options = {},
+                                        ProjectionSummary* projection = nullptr);
 
 // Collective. coulomb: this rank's flattened zero-padded matrices (CoulombMatrix::compute, length
 // n_atoms_max²), permutation none for the rows form and sorted_l2 for the global form.
@@ -44,7 +52,8 @@ parallel::DistributedMatrix coulomb_kernel(const std::vector<Eigen::VectorXd>& c
 
 // Collective. The raw (unnormalised) kernels of the two forms, for tests and diagnostics.
 parallel::DistributedMatrix raw_soap_kernel(const LocalFeatures& per_atom_soap, const SoapKernelSettings& settings,
-                                            const parallel::BlacsGrid& grid, const AverageKernelOptions& options = {});
+                                            const parallel::BlacsGrid& grid, const AverageKernelOptions& options = {},
+                                            ProjectionSummary* projection = nullptr);
 parallel::DistributedMatrix raw_coulomb_kernel(const std::vector<Eigen::VectorXd>& coulomb, int n_atoms_max,
                                                std::int64_t first_frame, const CoulombKernelSettings& settings,
                                                const parallel::BlacsGrid& grid,
