@@ -20,9 +20,9 @@ enum class CoulombKernelForm { rows, global };
 // leading subspace of the data set, soap_projection.hpp) or off.
 enum class SoapProjection { exact, off };
 
-SoapKernelForm parse_soap_kernel_form(const std::string& name);        // InputError naming kernel.soap_form
-CoulombKernelForm parse_coulomb_kernel_form(const std::string& name);  // InputError naming kernel.coulomb_form
-SoapProjection parse_soap_projection(const std::string& name);          // InputError naming kernel.soap_projection
+SoapKernelForm parse_soap_kernel_form(const std::string& name);        // SettingError if unknown
+CoulombKernelForm parse_coulomb_kernel_form(const std::string& name);  // SettingError if unknown
+SoapProjection parse_soap_projection(const std::string& name);          // SettingError if unknown
 
 struct SoapKernelSettings {
   SoapKernelForm form = SoapKernelForm::average_pairwise;  // the authors' default
@@ -36,6 +36,10 @@ struct CoulombKernelSettings {
   CoulombKernelForm form = CoulombKernelForm::rows;  // the authors' default
   double gamma = 0.0;  // ≤ 0: 1 / n_atoms_max (rows), 1 / n_atoms_max² (global)
 };
+
+// SettingError naming the quantity (gamma, degree, coef0) of an invalid setting.
+void check(const SoapKernelSettings& settings);
+void check(const CoulombKernelSettings& settings);
 
 // Collective. per_atom_soap: this rank's frames, one row per atom (SoapCalculator::per_atom).
 // `projection`, when given, receives the rank kept by the exact projection (p when off).
