@@ -42,7 +42,10 @@ kernels::KernelMatrices build_kernels(RunContext& context, const descriptors::Lo
         options.progress = [&](long long done, long long total) { progress.update(done, total); };
         kernels::ProjectionSummary projection;
         auto kernel = kernels::soap_kernel_of_frames(descriptors, clustered, settings.soap, grid, options, &projection);
-        if (projection.n_features > 0) {  // kernel.soap_projection = exact
+        if (projection.n_features > 0 && projection.rank_kept == projection.n_features)
+          context.logger.info("SOAP rows not projected: no smaller rank repays its cost at this size and keeps the "
+                              "kernel within the tolerance");
+        if (projection.rank_kept < projection.n_features) {  // kernel.soap_projection = exact
           char bound[32];
           std::snprintf(bound, sizeof bound, "%.1e", projection.normalised_error_bound);
           context.logger.info("SOAP rows projected onto their leading " + std::to_string(projection.rank_kept) + " of " +

@@ -27,15 +27,15 @@ constexpr int vectors = lane_count / width;
 
 // Micro-tile shape per SIMD level: MR · NR · vectors accumulators plus MR + NR loaded vectors fit
 // the register file (32 × 512-bit with AVX-512, 16 × 256-bit with AVX2, 16 × 128-bit with SSE2),
-// and MR · NR · vectors ≥ 8 independent sums hide the latency of the FP adds. AVX-512: 16 sums
+// and the MR · NR · vectors independent sums hide the latency of the FP adds. AVX-512: 16 sums
 // and 8 loaded rows in 24 of the 32 registers, 0.5 loads per row pair and vector (measured
-// fastest of 4×2, 6×2, 2×4, 3×4, 4×4 on Zen 5).
+// fastest of 4×2, 6×2, 2×4, 3×4, 4×4 on Zen 5); AVX2 3×1 and SSE2 1×1 likewise measured.
 #if defined(__AVX512F__)
 constexpr int micro_rows = 4, micro_cols = 4;
 #elif defined(__AVX2__)
-constexpr int micro_rows = 2, micro_cols = 2;
+constexpr int micro_rows = 3, micro_cols = 1;
 #else
-constexpr int micro_rows = 1, micro_cols = 2;
+constexpr int micro_rows = 1, micro_cols = 1;
 #endif
 // y rows per cache block: at most 256 KiB of them, a quarter of a Zen 4/5 or Skylake-SP L2.
 constexpr std::size_t block_bytes = 256 * 1024;

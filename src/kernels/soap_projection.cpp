@@ -126,7 +126,7 @@ double largest_squared_residual(const LocalFeatures& features, const LocalFeatur
 }  // namespace
 
 LocalFeatures project_onto_leading_subspace(const LocalFeatures& features, const PairwiseMetric& metric, MPI_Comm comm,
-                                            ProjectionSummary& summary, double tolerance) {
+                                            ProjectionSummary& summary, const ProjectionPolicy& policy) {
   HYKAL_ASSERT(metric.type == MetricType::polynomial, "the exact projection needs the polynomial kernel");
   const int p = global_feature_count(features, comm);
   summary = {p, p, 0.0};
@@ -151,19 +151,23 @@ LocalFeatures project_onto_leading_subspace(const LocalFeatures& features, const
   // aims at half the tolerance through the κ just measured (a tenth as far after a miss).
   double cut = 1e-12 * values.back();
   double aim = 0.5;
+  double total_rows = static_cast<double>(features.rows.rows());
+  MPI_Allreduce(MPI_IN_PLACE, &total_rows, 1, MPI_DOUBLE, MPI_SUM, comm);
+  const int first_rank = std::max(1, rank_above(cut));  // the final rank is rarely smaller
+  if (policy.only_if_cheaper && total_rows * (p - first_rank) <= 8.0 * p * first_rank) return features;
   for (int attempt = 0; attempt < 4; ++attempt) {
     const int r = std::max(1, rank_above(cut));
     if (r >= p) break;
     LocalFeatures projected = projected_rows(features, vectors, p, r);
     const double residual = largest_squared_residual(features, projected, vectors, p, r, comm);
     const double error = bound(residual);
-    if (error <= tolerance) {
+    if (error <= policy.tolerance) {
       summary = {p, r, error};
       return projected;
     }
     const double largest_dropped = values[static_cast<std::size_t>(p - r - 1)];
     const double kappa = residual / std::max(largest_dropped, DBL_MIN);
-    cut = std::min(cut, aim * tolerance / error * residual / kappa);
+    cut = std::min(cut, aim * policy.tolerance / error * residual / kappa);
     aim *= 0.1;
   }
   return features;

@@ -24,10 +24,17 @@ struct ProjectionSummary {
   double normalised_error_bound = 0.0;  // 3 Δ / min_A K_AA at rank r (0 when not projected)
 };
 
+struct ProjectionPolicy {
+  double tolerance = 5e-11;  // on the normalised kernel, half the 1e-10 promised
+  // Skip the projection when its DGEMMs (≈ 8 p r per row for two candidates) would cost more
+  // than the kernel saves ((p − r) per row pair): small data sets gain nothing from it.
+  bool only_if_cheaper = true;
+};
+
 // Collective over comm. `metric` must be polynomial and resolved for the unprojected rows.
-// Returns the rows projected onto the leading eigenvectors, r columns (the rows unchanged when
-// no smaller rank meets `tolerance`).
+// Returns the rows projected onto the leading eigenvectors, r columns (the rows unchanged, and
+// rank_kept = p, when no smaller rank meets the tolerance or the projection would not pay off).
 LocalFeatures project_onto_leading_subspace(const LocalFeatures& features, const PairwiseMetric& metric, MPI_Comm comm,
-                                            ProjectionSummary& summary, double tolerance = 5e-11);
+                                            ProjectionSummary& summary, const ProjectionPolicy& policy = {});
 
 }  // namespace hykal::kernels
