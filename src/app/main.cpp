@@ -83,10 +83,11 @@ int main(int argc, char** argv) {
   try {
     status = run(argc, argv, MPI_COMM_WORLD);
   } catch (const hykal::parallel::CollectiveInputError& error) {
-    if (rank == 0) std::cerr << "hykal: error: " << error.what() << std::endl;
+    // One write, so the line is never split by the log lines other streams interleave.
+    if (rank == 0) std::cerr << "hykal: error: " + std::string(error.what()) + "\n" << std::flush;
     status = 1;
   } catch (const std::exception& error) {
-    std::cerr << "hykal: error on rank " << rank << ": " << error.what() << std::endl;
+    std::cerr << "hykal: error on rank " + std::to_string(rank) + ": " + error.what() + "\n" << std::flush;
     MPI_Abort(MPI_COMM_WORLD, 1);
   }
   MPI_Finalize();

@@ -22,15 +22,20 @@ std::string temporary_name(const std::string& path, MPI_Comm comm) {
   return path + ".tmp-" + std::to_string(suffix[0]) + "-" + std::to_string(suffix[1]);
 }
 
+// Registered for removal on SIGTERM/SIGINT before it exists, so that no moment of its life
+// leaves it behind.
+hdf5::Handle create_removable(const std::string& path, MPI_Comm comm) {
+  int rank = 0;
+  MPI_Comm_rank(comm, &rank);
+  remove_on_interrupt(path, rank == 0);
+  return hdf5::create_parallel(path, comm);
+}
+
 }  // namespace
 
 ResultsFile::ResultsFile(const std::string& path, MPI_Comm comm)
     : path_(path), temporary_path_(temporary_name(path, comm)), comm_(comm),
-      file_(hdf5::create_parallel(temporary_path_, comm)) {
-  int rank = 0;
-  MPI_Comm_rank(comm, &rank);
-  remove_on_interrupt(temporary_path_, rank == 0);
-}
+      file_(create_removable(temporary_path_, comm)) {}
 
 ResultsFile::~ResultsFile() {
   remove_on_interrupt("", true);

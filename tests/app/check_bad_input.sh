@@ -29,8 +29,8 @@ run() {  # ranks, command, options...: runs hykal, status in $status, output in 
 
 clean_failure() {  # name, text: exit 1, one error line holding the text, no crash output, no temp file
   local name=$1 text=$2 count
-  count=$(grep -c -e '^hykal: error' "$work/log")
-  if [ "$status" -ne 1 ] || [ "$count" -ne 1 ] || ! grep -e '^hykal: error' "$work/log" | grep -q -F -- "$text" || grep -q -e '\[in ' -e 'MPI_ABORT' -e 'HDF5-DIAG' "$work/log" ||
+  count=$(grep -o -F 'hykal: error' "$work/log" | wc -l)
+  if [ "$status" -ne 1 ] || [ "$count" -ne 1 ] || ! grep -q -F -- "$text" "$work/log" || grep -q -e '\[in ' -e 'MPI_ABORT' -e 'HDF5-DIAG' "$work/log" ||
      compgen -G "$work/*.tmp-*" > /dev/null; then
     fail "$name: exit $status, $count error lines (expected one with '$text')"
   fi
@@ -67,7 +67,7 @@ for ranks in 1 2; do
     run "$ranks" descriptors --data.files="$work/bad.xyz" --output.results="$work/earlier.h5"
     key=${case%%=*}
     clean_failure "comment key '$case' ($ranks ranks)" "bad.xyz:2: frame 0"
-    grep -e '^hykal: error' "$work/log" | grep -q -F -e "$key" || fail "'$case': the key is not named"
+    grep -F "bad.xyz:2: frame 0" "$work/log" | grep -q -F -e "$key" || fail "'$case': the key is not named"
     intact "comment key '$case' ($ranks ranks)"
   done
 
@@ -85,11 +85,11 @@ for ranks in 1 2; do
   # goes, the earlier results stay. The per-atom SOAP rows make the write long.
   for signal in TERM INT; do
     for when in writing early; do
-      timeout 300 "$mpiexec" --oversubscribe -n "$ranks" "$hykal" descriptors --data.files="$example" \
+      timeout 900 "$mpiexec" --oversubscribe -n "$ranks" "$hykal" descriptors --data.files="$example" \
           --output.results="$work/earlier.h5" --soap.store_per_atom=true > "$work/log" 2>&1 &
       pid=$!
       if [ "$when" = writing ]; then
-        for _ in $(seq 600); do compgen -G "$work/earlier.h5.tmp-*" > /dev/null && break; sleep 0.2; done
+        for _ in $(seq 3000); do compgen -G "$work/earlier.h5.tmp-*" > /dev/null && break; sleep 0.2; done
       else
         sleep 1
       fi

@@ -67,7 +67,7 @@ TEST_CASE("automatic N_c reports ⟨d⟩(N_c) as the reference does", "[clusteri
   CHECK(run.result.scan[27].mean_distance == Approx(1.035347260595919).epsilon(1e-12));
 }
 
-TEST_CASE("clustering options are checked against the data", "[clustering][options]") {
+TEST_CASE("clustering options are checked against the data, naming the quantity", "[clustering][options]") {
   using hykal::clustering::effective_max_clusters;
   SpectralClusteringOptions options;
   CHECK(effective_max_clusters(options, 30) == 29);
@@ -80,19 +80,19 @@ TEST_CASE("clustering options are checked against the data", "[clustering][optio
     return o;
   };
   CHECK_THROWS_WITH(effective_max_clusters(bad([](auto& o) { o.d_tol = 0.0; }), 30),
-                    Catch::StartsWith("clustering.d_tol"));
+                    Catch::StartsWith("d_tol:"));
   CHECK_THROWS_WITH(effective_max_clusters(bad([](auto& o) { o.d_tol = -1e-4; }), 30),
-                    Catch::StartsWith("clustering.d_tol"));
+                    Catch::StartsWith("d_tol:"));
   CHECK_THROWS_WITH(effective_max_clusters(bad([](auto& o) { o.d_tol = std::numeric_limits<double>::quiet_NaN(); }), 30),
-                    Catch::StartsWith("clustering.d_tol"));
+                    Catch::StartsWith("d_tol:"));
   CHECK_THROWS_WITH(effective_max_clusters(bad([](auto& o) { o.max_clusters = 30; }), 30),
-                    Catch::StartsWith("clustering.max_clusters"));
+                    Catch::StartsWith("max_clusters:"));
   CHECK_THROWS_WITH(effective_max_clusters(bad([](auto& o) { o.min_clusters = 1; }), 30),
-                    Catch::StartsWith("clustering.min_clusters"));
+                    Catch::StartsWith("min_clusters:"));
   CHECK_THROWS_WITH(effective_max_clusters(bad([](auto& o) { o.min_clusters = 5; o.max_clusters = 4; }), 30),
-                    Catch::StartsWith("clustering.min_clusters"));
+                    Catch::StartsWith("min_clusters:"));
   CHECK_THROWS_WITH(effective_max_clusters(SpectralClusteringOptions{}, 1), Catch::Contains("at least 2"));
-  CHECK_THROWS_WITH(effective_max_clusters(SpectralClusteringOptions{}, 2), Catch::StartsWith("clustering.min_clusters"));
+  CHECK_THROWS_WITH(effective_max_clusters(SpectralClusteringOptions{}, 2), Catch::StartsWith("min_clusters:"));
   CHECK_THROWS_AS(effective_max_clusters(SpectralClusteringOptions{}, 0), hykal::InputError);
 }
 
