@@ -2,6 +2,7 @@
 // reads, the same frames at every number of ranks as the serial reader, and a balanced split.
 #include "hykal/io/extxyz_reader.hpp"
 #include "hykal/io/frame_distribution.hpp"
+#include "mpi_ranks.hpp"
 #include "test_paths.hpp"
 
 #include <catch2/catch.hpp>
@@ -17,18 +18,6 @@
 using namespace hykal::io;
 
 namespace {
-
-int rank_of(MPI_Comm comm) {
-  int rank = 0;
-  MPI_Comm_rank(comm, &rank);
-  return rank;
-}
-
-int size_of(MPI_Comm comm) {
-  int size = 1;
-  MPI_Comm_size(comm, &size);
-  return size;
-}
 
 // A hash of everything a frame holds (the bits of every double), so that frames read on
 // different ranks can be compared through one integer.
@@ -94,8 +83,8 @@ std::map<std::string, std::vector<AseFrame>> ase_frames() {
 
 TEST_CASE("data sets: every frame's atom count and energy as ASE reads them, at any rank count", "[io][extxyz][mpi]") {
   const MPI_Comm comm = MPI_COMM_WORLD;
-  const int rank = rank_of(comm);
-  const int size = size_of(comm);
+  const int rank = hykal::test::rank_of(comm);
+  const int size = hykal::test::size_of(comm);
   const auto reference = ase_frames();
   REQUIRE(reference.size() == 4);
   for (const auto& [file, ase] : reference) {
