@@ -25,6 +25,11 @@ std::string another_value(const OptionSpec& spec) {
     case OptionKind::integer: return std::to_string(std::stoll(spec.default_value) + 1);
     case OptionKind::real: return std::to_string(std::stod(spec.default_value) * 1.5 + 0.25);
     case OptionKind::choice: return spec.choices.at(spec.choices.front() == spec.default_value ? 1 : 0);
+    case OptionKind::real_or_auto:
+      return spec.default_value == "auto" ? "0.5" : std::to_string(std::stod(spec.default_value) * 1.5 + 0.25);
+    case OptionKind::integer_or_auto:
+      return spec.default_value == "auto" ? "7" : std::to_string(std::stoll(spec.default_value) + 1);
+    case OptionKind::word_list: return spec.default_value == "auto" ? "O Si" : spec.default_value + " O";
     case OptionKind::text:
     case OptionKind::path_list: return spec.default_value + "7";
   }

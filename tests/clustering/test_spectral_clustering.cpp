@@ -107,14 +107,14 @@ TEST_CASE("bad options stop the clustering before any collective work", "[cluste
   CHECK_THROWS_AS(cluster_with_automatic_count(w, w, options), hykal::InputError);
 }
 
-TEST_CASE("clustering.assign_labels: the names, and an unknown one names the option", "[clustering][options]") {
+TEST_CASE("label assignment: the names, and an unknown one is a setting error naming it", "[clustering][options]") {
   using hykal::clustering::label_assignment_from_name;
   using hykal::clustering::LabelAssignment;
   CHECK(label_assignment_from_name("cluster_qr") == LabelAssignment::cluster_qr);
   CHECK(label_assignment_from_name("kmeans") == LabelAssignment::kmeans);
   CHECK(hykal::clustering::label_assignment_name(LabelAssignment::kmeans) == "kmeans");
-  CHECK_THROWS_WITH(label_assignment_from_name("k-means"), Catch::StartsWith("clustering.assign_labels") && Catch::Contains("k-means"));
-  CHECK_THROWS_AS(label_assignment_from_name(""), hykal::InputError);
+  CHECK_THROWS_WITH(label_assignment_from_name("k-means"), Catch::StartsWith("label assignment") && Catch::Contains("k-means"));
+  CHECK_THROWS_AS(label_assignment_from_name(""), hykal::SettingError);
 }
 
 TEST_CASE("the k-means path: labels are k-means of the embedding with the option's seed", "[clustering][kmeans]") {
