@@ -83,19 +83,19 @@ TEST_CASE("clustering options are checked against the data", "[clustering][optio
     return o;
   };
   CHECK_THROWS_WITH(effective_max_clusters(bad([](auto& o) { o.d_tol = 0.0; }), 30),
-                    Catch::StartsWith("clustering.d_tol"));
+                    Catch::StartsWith("d_tol"));
   CHECK_THROWS_WITH(effective_max_clusters(bad([](auto& o) { o.d_tol = -1e-4; }), 30),
-                    Catch::StartsWith("clustering.d_tol"));
+                    Catch::StartsWith("d_tol"));
   CHECK_THROWS_WITH(effective_max_clusters(bad([](auto& o) { o.d_tol = std::numeric_limits<double>::quiet_NaN(); }), 30),
-                    Catch::StartsWith("clustering.d_tol"));
+                    Catch::StartsWith("d_tol"));
   CHECK_THROWS_WITH(effective_max_clusters(bad([](auto& o) { o.max_clusters = 30; }), 30),
-                    Catch::StartsWith("clustering.max_clusters"));
+                    Catch::StartsWith("max_clusters"));
   CHECK_THROWS_WITH(effective_max_clusters(bad([](auto& o) { o.min_clusters = 1; }), 30),
-                    Catch::StartsWith("clustering.min_clusters"));
+                    Catch::StartsWith("min_clusters"));
   CHECK_THROWS_WITH(effective_max_clusters(bad([](auto& o) { o.min_clusters = 5; o.max_clusters = 4; }), 30),
-                    Catch::StartsWith("clustering.min_clusters"));
+                    Catch::StartsWith("min_clusters"));
   CHECK_THROWS_WITH(effective_max_clusters(SpectralClusteringOptions{}, 1), Catch::Contains("at least 2"));
-  CHECK_THROWS_WITH(effective_max_clusters(SpectralClusteringOptions{}, 2), Catch::StartsWith("clustering.min_clusters"));
+  CHECK_THROWS_WITH(effective_max_clusters(SpectralClusteringOptions{}, 2), Catch::StartsWith("min_clusters"));
   CHECK_THROWS_AS(effective_max_clusters(SpectralClusteringOptions{}, 0), hykal::InputError);
 }
 
