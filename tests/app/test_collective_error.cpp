@@ -1,4 +1,5 @@
 // An input error seen by one rank becomes the same error on every rank, without a hang.
+#include "../parallel/world_halves.hpp"
 #include "hykal/parallel/collective_error.hpp"
 
 #include <catch2/catch.hpp>
@@ -33,11 +34,8 @@ const FailingRanks failing_sets[] = {
 // Whatever the failing ranks, every rank throws the lowest failing rank's message (the rule of
 // collective_error.hpp), on the world and on each half of a split world.
 TEST_CASE("several failing ranks: the lowest failing rank's message reaches every rank") {
-  int world_rank = 0;
-  MPI_Comm_rank(MPI_COMM_WORLD, &world_rank);
-  MPI_Comm half = MPI_COMM_NULL;
-  MPI_Comm_split(MPI_COMM_WORLD, world_rank % 2, world_rank, &half);
-  for (const MPI_Comm comm : {MPI_COMM_WORLD, half}) {
+  const hykal::test::WorldHalf half;
+  for (const MPI_Comm comm : {MPI_COMM_WORLD, half.comm()}) {
     int rank = 0, size = 1;
     MPI_Comm_rank(comm, &rank);
     MPI_Comm_size(comm, &size);
@@ -61,7 +59,6 @@ TEST_CASE("several failing ranks: the lowest failing rank's message reaches ever
         CHECK(message == "bad frame " + std::to_string(10 * lowest + 7) + " on rank " + std::to_string(lowest));
     }
   }
-  MPI_Comm_free(&half);
 }
 
 TEST_CASE("internal errors are not turned into input errors") {

@@ -8,6 +8,7 @@
 // them (isolated-atom references: read and described, never clustered), so the atom-balanced
 // split leaves some ranks with one frame or only an isolated atom.
 #include "../io/scratch_dir.hpp"
+#include "../parallel/world_halves.hpp"
 #include "hykal/descriptors/local_descriptors.hpp"
 #include "hykal/io/extxyz_reader.hpp"
 #include "hykal/io/extxyz_writer.hpp"
@@ -29,12 +30,10 @@ using namespace hykal;
 
 namespace {
 
-// The world and, with more than one rank, each half of it (even and odd world ranks).
+// The world and the half of it this rank is in (tests/parallel/world_halves.hpp).
 struct Communicators {
-  MPI_Comm half = MPI_COMM_NULL;
-  Communicators() { MPI_Comm_split(MPI_COMM_WORLD, test::rank_of(MPI_COMM_WORLD) % 2, 0, &half); }
-  ~Communicators() { MPI_Comm_free(&half); }
-  std::vector<MPI_Comm> all() const { return {MPI_COMM_WORLD, half}; }
+  test::WorldHalf half;
+  std::vector<MPI_Comm> all() const { return {MPI_COMM_WORLD, half.comm()}; }
 };
 
 // Frames 0, 50, 100, 150, 199 of the example, with one-atom copies (the first atom, −100 eV)
