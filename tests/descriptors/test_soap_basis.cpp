@@ -24,6 +24,18 @@ double relative_error(const Eigen::MatrixXd& ours, const io::hdf5::DoubleArray& 
   return test::relative_error(row_major_copy.data(), reference.values.data(), reference.values.size());
 }
 
+// Settings of one species for the basis and table tests.
+SoapSettings basis_settings(RadialBasisType type, int n_max, int l_max, double r_cut, double sigma) {
+  SoapSettings settings;
+  settings.basis = type;
+  settings.n_max = n_max;
+  settings.l_max = l_max;
+  settings.r_cut = r_cut;
+  settings.sigma = sigma;
+  settings.species = {8};
+  return settings;
+}
+
 }  // namespace
 
 TEST_CASE("polynomial basis equals the 60-digit exact Löwdin basis", "[soap][basis]") {
@@ -129,12 +141,7 @@ TEST_CASE("real spherical harmonics obey the addition theorem", "[soap][basis]")
 
 TEST_CASE("radial table interpolates the radial integrals to 1e-12", "[soap][basis]") {
   for (RadialBasisType type : {RadialBasisType::polynomial, RadialBasisType::gto}) {
-    SoapSettings settings;
-    settings.basis = type;
-    settings.n_max = 8;
-    settings.l_max = 8;
-    settings.r_cut = 6.0;
-    settings.species = {8};
+    const SoapSettings settings = basis_settings(type, 8, 8, 6.0, SoapSettings{}.sigma);
     const RadialIntegrals exact = radial_integrals(settings);
     const int n = settings.n_max * (settings.l_max + 1);
     const double r_max = neighbour_cutoff(settings);
@@ -192,13 +199,7 @@ TEST_CASE("gradient of the real spherical harmonics equals finite differences", 
 
 TEST_CASE("radial table derivative equals finite differences of the integrals", "[soap][basis][gap]") {
   for (RadialBasisType type : {RadialBasisType::polynomial, RadialBasisType::gto}) {
-    SoapSettings settings;
-    settings.basis = type;
-    settings.n_max = 6;
-    settings.l_max = 5;
-    settings.r_cut = 4.91;
-    settings.sigma = 0.4;
-    settings.species = {33};
+    const SoapSettings settings = basis_settings(type, 6, 5, 4.91, 0.4);  // the authors' GAP SOAP
     const RadialIntegrals exact = radial_integrals(settings);
     const int n = settings.n_max * (settings.l_max + 1);
     const RadialTable table(exact, n, settings.r_cut, RadialTable::spacing_per_sigma * settings.sigma);
