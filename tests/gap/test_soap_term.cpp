@@ -5,6 +5,9 @@
 #include "soap_term_test_support.hpp"
 
 #include "hykal/error.hpp"
+#include "hykal/io/extxyz_reader.hpp"
+#include "hykal/io/hdf5.hpp"
+#include "test_paths.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -43,6 +46,34 @@ io::Frame strained(const io::Frame& frame, const Eigen::Matrix3d& deformation) {
 }
 
 }  // namespace
+
+TEST_CASE("q is DScribe's power spectrum, normalised, when every neighbour is inside rc - w", "[gap][soap]") {
+  // Te2O4 molecule: its largest distance, 5.57 Å, is below 6 - 0.4 Å, so f_c = 1 everywhere and
+  // the neighbours are DScribe's (all atoms): the rows of DScribe 2.1.1's per-atom SOAP
+  // (fixtures/dscribe, n_max 4, l_max 3, r_cut 6 Å, sigma 0.5 Å) divided by their norms.
+  const io::Frame frame = io::read_extxyz(test::fixture("structures/te2o4_molecule.xyz")).at(0);
+  const auto file = io::hdf5::open_read_only(test::fixture("dscribe/te2o4_molecule.h5"));
+  for (auto basis : {descriptors::RadialBasisType::polynomial, descriptors::RadialBasisType::gto}) {
+    SoapTermSettings settings;
+    settings.species = {8, 52};
+    settings.cutoff = 6.0;
+    settings.cutoff_transition_width = 0.4;
+    settings.n_max = 4;
+    settings.l_max = 3;
+    settings.atom_sigma = 0.5;
+    settings.radial_basis = basis;
+    const SoapTerm term(settings);
+    const std::string key = "soap_te2o4_molecule/soap__" + descriptors::to_string(basis) +
+                            "__n4l3__rc6.0__sigma0.5__periodic0__off";
+    const io::hdf5::DoubleArray reference = io::hdf5::read_doubles(file, key);
+    INFO(key);
+    REQUIRE(reference.values.size() == frame.n_atoms() * static_cast<std::size_t>(term.dimension()));
+    Eigen::MatrixXd normalised = Eigen::Map<const Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>>(
+        reference.values.data(), static_cast<Eigen::Index>(frame.n_atoms()), term.dimension());
+    normalised.rowwise().normalize();
+    CHECK(relative_error(test::all_descriptors(term, frame), normalised) < 1e-10);
+  }
+}
 
 TEST_CASE("∂q/∂r_ij equals central finite differences of q", "[gap][soap]") {
   for (const io::Frame& frame : {test::small_triclinic_cell(), test::small_molecule()})
