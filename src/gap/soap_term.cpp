@@ -3,7 +3,6 @@
 #include "hykal/descriptors/radial_basis.hpp"
 #include "hykal/descriptors/species_index.hpp"
 #include "hykal/error.hpp"
-#include "hykal/gap/cosine_cutoff.hpp"
 #include "hykal/io/periodic_table.hpp"
 
 #include <algorithm>
@@ -45,8 +44,8 @@ SoapTermSettings validated(SoapTermSettings settings) {
   if (!(settings.cutoff > least_cutoff))
     throw InputError("gap.cutoff: must exceed " + std::to_string(least_cutoff) + " Å, got " +
                      std::to_string(settings.cutoff));
-  if (!(settings.cutoff_transition_width > 0.0 && settings.cutoff_transition_width <= settings.cutoff))
-    throw InputError("gap.cutoff_transition_width: must be in (0, gap.cutoff], got " +
+  if (!(settings.cutoff_transition_width >= 0.0 && settings.cutoff_transition_width <= settings.cutoff))
+    throw InputError("gap.cutoff_transition_width: must lie in [0, gap.cutoff], got " +
                      std::to_string(settings.cutoff_transition_width));
   if (settings.species.empty()) throw InputError("SOAP term: the model has no species");
   // The descriptor stage's check of the basis settings sorts and de-duplicates the species.
@@ -99,6 +98,7 @@ struct SoapTerm::CentreWorkspace {
 
 SoapTerm::SoapTerm(const SoapTermSettings& settings)
     : settings_(validated(settings)),
+      smooth_cutoff_{settings_.cutoff, settings_.cutoff_transition_width},
       power_spectrum_(static_cast<int>(settings_.species.size()), settings_.n_max, settings_.l_max),
       harmonics_(settings_.l_max) {
   // The table reaches slightly beyond rc so that rounding never leaves its range.
@@ -129,8 +129,8 @@ void SoapTerm::expand_centre(const descriptors::NeighbourList& neighbours, int c
         work.coefficients[power_spectrum_.coefficient_index(s, 0, n)] += zero[n] / std::sqrt(4.0 * M_PI);
       continue;
     }
-    const CutoffWeight weight = cosine_cutoff(r, settings_.cutoff, settings_.cutoff_transition_width);
-    if (weight.value == 0.0) continue;
+    const double weight = smooth_cutoff_.value(r);
+    if (weight == 0.0) continue;
     const int row = work.rows++;
     work.entry[row] = k;
     work.species[row] = s;
@@ -142,15 +142,16 @@ void SoapTerm::expand_centre(const descriptors::NeighbourList& neighbours, int c
     if (with_gradients) {
       double* radial_derivative = work.radial_derivative.row(row).data();
       radial_table_->evaluate_with_derivative(r, radial, work.integral_derivative.data());
+      const double weight_derivative = smooth_cutoff_.derivative(r);
       for (int i = 0; i < radial_table_->n_functions(); ++i)
-        radial_derivative[i] = weight.derivative * radial[i] + weight.value * work.integral_derivative[i];
+        radial_derivative[i] = weight_derivative * radial[i] + weight * work.integral_derivative[i];
       harmonics_.evaluate_with_gradient(d[0] / r, d[1] / r, d[2] / r, harmonics,
                                         work.harmonic_gradient.row(row).data());
     } else {
       radial_table_->evaluate(r, radial);
       harmonics_.evaluate(d[0] / r, d[1] / r, d[2] / r, harmonics);
     }
-    for (int i = 0; i < radial_table_->n_functions(); ++i) radial[i] *= weight.value;
+    for (int i = 0; i < radial_table_->n_functions(); ++i) radial[i] *= weight;
     // c^s_{nlm} += f_c I_nl Y_lm.
     for (int l = 0; l <= l_max; ++l)
       for (int n = 0; n < n_max; ++n) {

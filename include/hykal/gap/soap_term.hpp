@@ -2,7 +2,7 @@
 // The SOAP descriptor of the GAP potential, one environment per atom (METHOD.md §7).
 //
 // Around centre i, the density of species s is a sum of Gaussians of width atom_sigma on the
-// neighbour images j within the cutoff rc, each weighted by the cosine cutoff f_c (cosine_cutoff.hpp).
+// neighbour images j within the cutoff rc, each weighted by the cosine cutoff f_c (smooth_cutoff.hpp).
 // Its expansion and power spectrum are the DScribe mode's (radial basis, radial table, real
 // harmonics, power_spectrum.hpp; CONVENTIONS.md §2–3):
 //   c^s_{nlm} = Σ_{j in s, 0 < r_ij < rc} f_c(r_ij) I_nl(r_ij) Y_lm(r̂_ij)  (+ the centre's own
@@ -25,6 +25,7 @@
 #include "hykal/descriptors/real_spherical_harmonics.hpp"
 #include "hykal/descriptors/soap_settings.hpp"
 #include "hykal/gap/descriptor_term.hpp"
+#include "hykal/gap/smooth_cutoff.hpp"
 
 #include <memory>
 #include <vector>
@@ -35,7 +36,7 @@ namespace hykal::gap {
 struct SoapTermSettings {
   std::vector<int> species;  // atomic numbers of the model; sorted and de-duplicated
   double cutoff = 4.91;                  // rc, Å (gap.cutoff)
-  double cutoff_transition_width = 1.0;  // w, Å (gap.cutoff_transition_width)
+  double cutoff_transition_width = 1.0;  // w, Å (gap.cutoff_transition_width), 0 <= w <= rc
   int l_max = 5;                         // gap.soap_l_max
   int n_max = 6;                         // gap.soap_n_max
   double atom_sigma = 0.4;               // Å (gap.soap_atom_sigma)
@@ -69,6 +70,7 @@ class SoapTerm final : public DescriptorTerm {
   void differentiate(int row, CentreWorkspace& work, Eigen::Matrix<double, Eigen::Dynamic, 3>& dq_dr) const;
 
   SoapTermSettings settings_;
+  SmoothCutoff smooth_cutoff_;
   descriptors::PowerSpectrum power_spectrum_;
   descriptors::RealSphericalHarmonics harmonics_;
   std::unique_ptr<const descriptors::RadialTable> radial_table_;
