@@ -31,24 +31,22 @@ descriptors::SoapSettings basis_settings(const SoapTermSettings& settings) {
 }
 
 SoapTermSettings validated(SoapTermSettings settings) {
-  if (settings.n_max < 1)
-    throw InputError("gap.soap_n_max: must be at least 1, got " + std::to_string(settings.n_max));
+  if (settings.n_max < 1) throw SettingError("n_max", "must be at least 1, got " + std::to_string(settings.n_max));
   if (settings.l_max < 0 || settings.l_max > descriptors::SoapSettings::max_l_max)
-    throw InputError("gap.soap_l_max: must be in 0 … " +
-                     std::to_string(descriptors::SoapSettings::max_l_max) + ", got " +
-                     std::to_string(settings.l_max));
+    throw SettingError("l_max", "must be in 0 … " + std::to_string(descriptors::SoapSettings::max_l_max) +
+                                    ", got " + std::to_string(settings.l_max));
   if (!(settings.atom_sigma > 0.0))
-    throw InputError("gap.soap_atom_sigma: must be positive, got " + std::to_string(settings.atom_sigma));
+    throw SettingError("atom_sigma", "must be positive, got " + std::to_string(settings.atom_sigma));
+  if (!(settings.cutoff > 0.0))
+    throw SettingError("cutoff", "must be positive, got " + std::to_string(settings.cutoff) + " Å");
   // The GTO centres a_k = linspace(1, rc, n_max) need rc > 1 Å (CONVENTIONS.md §2.1).
-  const double least_cutoff = settings.radial_basis == descriptors::RadialBasisType::gto ? 1.0 : 0.0;
-  if (!(settings.cutoff > least_cutoff))
-    throw InputError("gap.cutoff: must exceed " + std::to_string(least_cutoff) + " Å, got " +
-                     std::to_string(settings.cutoff));
+  if (settings.radial_basis == descriptors::RadialBasisType::gto && !(settings.cutoff > 1.0))
+    throw SettingError("cutoff", "must exceed 1 Å with the GTO basis, got " + std::to_string(settings.cutoff) + " Å");
   if (!(settings.cutoff_transition_width >= 0.0 && settings.cutoff_transition_width <= settings.cutoff))
-    throw InputError("gap.cutoff_transition_width: must lie in [0, gap.cutoff], got " +
-                     std::to_string(settings.cutoff_transition_width));
-  if (settings.species.empty()) throw InputError("SOAP term: the model has no species");
-  // The descriptor stage's check of the basis settings sorts and de-duplicates the species.
+    throw SettingError("cutoff_transition_width",
+                       "must lie in [0, cutoff], got " + std::to_string(settings.cutoff_transition_width));
+  // The descriptor stage's check of the basis settings rejects an empty or invalid species list
+  // (SettingError "species") and sorts and de-duplicates it.
   settings.species = descriptors::validated(basis_settings(settings)).species;
   return settings;
 }

@@ -215,13 +215,20 @@ TEST_CASE("a neighbour's contribution vanishes smoothly as it crosses the cutoff
   CHECK(relative_error(outside, inside) < 1e-5);
 }
 
-TEST_CASE("bad settings and unknown elements name the key or the frame", "[gap][soap]") {
+TEST_CASE("bad settings name the quantity, unknown elements the frame", "[gap][soap]") {
+  const auto names = [](const std::string& quantity) {
+    return Catch::Predicate<SettingError>([quantity](const SettingError& error) { return error.quantity() == quantity; },
+                                          "names " + quantity);
+  };
   SoapTermSettings settings = aste3_settings(descriptors::RadialBasisType::polynomial);
   settings.cutoff_transition_width = 6.0;
-  CHECK_THROWS_WITH(SoapTerm(settings), Catch::Contains("gap.cutoff_transition_width"));
+  CHECK_THROWS_MATCHES(SoapTerm(settings), SettingError, names("cutoff_transition_width"));
   settings = aste3_settings(descriptors::RadialBasisType::polynomial);
   settings.n_max = 0;
-  CHECK_THROWS_WITH(SoapTerm(settings), Catch::Contains("gap.soap_n_max"));
+  CHECK_THROWS_MATCHES(SoapTerm(settings), SettingError, names("n_max"));
+  settings = aste3_settings(descriptors::RadialBasisType::polynomial);
+  settings.species.clear();
+  CHECK_THROWS_MATCHES(SoapTerm(settings), SettingError, names("species"));
 
   const SoapTerm term(aste3_settings(descriptors::RadialBasisType::polynomial));
   io::Frame frame = test::small_molecule();

@@ -36,17 +36,19 @@ namespace hykal::gap {
 // Defaults are the authors' AsTe3 potential (METHOD.md §7).
 struct SoapTermSettings {
   std::vector<int> species;  // atomic numbers of the model; sorted and de-duplicated
-  double cutoff = 4.91;                  // rc, Å (gap.cutoff)
-  double cutoff_transition_width = 1.0;  // w, Å (gap.cutoff_transition_width), 0 <= w <= rc
-  int l_max = 5;                         // gap.soap_l_max
-  int n_max = 6;                         // gap.soap_n_max
+  double cutoff = 4.91;                  // rc, Å (key gap.cutoff)
+  double cutoff_transition_width = 1.0;  // w, Å, 0 <= w <= rc (gap.cutoff_transition_width)
+  int l_max = 5;                         // (gap.soap_l_max)
+  int n_max = 6;                         // (gap.soap_n_max)
   double atom_sigma = 0.4;               // Å (gap.soap_atom_sigma)
   descriptors::RadialBasisType radial_basis = descriptors::RadialBasisType::polynomial;
 };
 
 class SoapTerm final : public DescriptorTerm {
  public:
-  // Validates the settings (InputError naming the gap.* key) and builds the radial table.
+  // Validates the settings and builds the radial table. A bad value is a SettingError naming the
+  // quantity as the struct's field does (n_max, l_max, atom_sigma, cutoff,
+  // cutoff_transition_width, species); the application maps it to its gap.* key.
   explicit SoapTerm(const SoapTermSettings& settings);
   ~SoapTerm() override;
 
