@@ -6,8 +6,9 @@ and peak memory per stage, with the performance model's prediction beside each m
 The model (docs/performance-model.md) gives each stage's work W (flops, from the frame, atom and
 feature counts stored in the file) and its messages and bytes per rank. Its compute rate R is
 calibrated on the fewest-rank run, so the prediction for P ranks on C cores is
-    T(P) = W / (R · min(P, C)) + messages · α + bytes / β,
-where ranks beyond the cores share them. With --time cpu the CPU seconds of /timers are used
+    T(P) = W / (R · min(P, C)) + W_rep / R + messages · α + bytes / β,
+where ranks beyond the cores share them and W_rep is work every rank repeats (the δ scan's
+cluster_qr on the replicated embedding). With --time cpu the CPU seconds of /timers are used
 instead of wall seconds (on a shared or oversubscribed node they leave out the waits for a core),
 and the model's min(P, C) becomes P. Efficiency is work-normalised,
     E(P) = (T_ref · P_ref / W_ref) / (T(P) · P / W(P)),
@@ -43,6 +44,9 @@ class Run:
             self.clustered = len(f["kernels/frames"]) if "kernels/frames" in f else self.frames
             self.features = f["descriptors/soap_mean"].shape[1] if "descriptors/soap_mean" in f else 0
             self.n_deltas = len(f["clustering/scan"]) if "clustering/scan" in f else 0
+            # N_c tried per δ: cluster_qr on the M × N_c embedding is repeated on every rank.
+            self.clusters_tried = [int(n) for name, group in f.get("clustering", {}).items() if name.startswith("delta_")
+                                   for n in group["mean_distance"]["n_clusters"]]
             settings = configparser.ConfigParser(inline_comment_prefixes=("#",))
             settings.read_string(f.attrs["configuration"].decode() if isinstance(f.attrs["configuration"], bytes)
                                  else f.attrs["configuration"])
@@ -52,24 +56,26 @@ class Run:
 
 
 def stage_model(stage, run):
-    """(work in flops, messages per rank, bytes per rank) of one stage; docs/performance-model.md."""
+    """(work in flops shared by the ranks, work every rank repeats, messages per rank, bytes per
+    rank) of one stage; docs/performance-model.md."""
     P, M, n, p, A = run.ranks, run.clustered, run.atoms_per_frame, run.features, run.atoms
     ring_steps = P // 2 if P > 1 else 0
     eigensolve_messages = 6 * M * math.log2(P) if P > 1 else 0
     eigensolve_bytes = 8 * 3 * M * M / math.sqrt(P) if P > 1 else 0
     if stage == "SOAP kernel":
-        return M * M * n * n * p, ring_steps, 8 * A * p * ring_steps / P
+        return M * M * n * n * p, 0, ring_steps, 8 * A * p * ring_steps / P
     if stage == "Coulomb kernel":
         rows = run.coulomb_row_length
-        return 1.5 * M * M * n * rows * rows if run.coulomb_rows else 1.5 * M * M * rows * rows, \
-            ring_steps, 8 * A * rows * ring_steps / P
+        work = 1.5 * M * M * n * rows * rows if run.coulomb_rows else 1.5 * M * M * rows * rows
+        return work, 0, ring_steps, 8 * A * rows * ring_steps / P
     if stage.startswith("spectral clustering"):
-        return run.n_deltas * 4 / 3 * M ** 3, run.n_deltas * eigensolve_messages, run.n_deltas * eigensolve_bytes
+        cluster_qr = sum(4 * M * c * c for c in run.clusters_tried)
+        return run.n_deltas * 4 / 3 * M ** 3, cluster_qr, run.n_deltas * eigensolve_messages, run.n_deltas * eigensolve_bytes
     if stage == "MDS map":
-        return 4 / 3 * M ** 3, eigensolve_messages, eigensolve_bytes
+        return 4 / 3 * M ** 3, 0, eigensolve_messages, eigensolve_bytes
     if stage == "descriptors":
-        return A * p, 0, 0
-    return A, 0, 0  # reading: one pass over the atoms
+        return A * p, 0, 0, 0
+    return A, 0, 0, 0  # reading: one pass over the atoms
 
 
 def report_rows(runs, cores, clock):
@@ -78,31 +84,37 @@ def report_rows(runs, cores, clock):
     reference = runs[0]
     rows = []
     for stage in reference.timers:
-        work_ref = stage_model(stage, reference)[0]
+        if max(run.timers[stage][column] for run in runs if stage in run.timers) < 0.01:
+            continue  # not run (e.g. read stored kernels) or too short to time
+        shared_ref, repeated_ref, _, _ = stage_model(stage, reference)
+        work_ref = shared_ref + repeated_ref
         measured_ref = reference.timers[stage][column]
-        rate = work_ref / measured_ref if measured_ref > 0 else float("inf")
+        rate = work_ref / measured_ref
         for run in runs:
             if stage not in run.timers:
                 continue
-            work, messages, volume = stage_model(stage, run)
+            shared, repeated, messages, volume = stage_model(stage, run)
+            work = shared + repeated
             measured = run.timers[stage][column]
             sharing = min(run.ranks, cores) if clock == "wall" else run.ranks
-            model = work / (rate * sharing) + messages * LATENCY_S + volume / BANDWIDTH_B_PER_S
+            model = shared / (rate * sharing) + repeated / rate + messages * LATENCY_S + volume / BANDWIDTH_B_PER_S
             efficiency = (measured_ref * reference.ranks / work_ref) / (measured * run.ranks / work) \
                 if measured > 0 and work > 0 else float("nan")
             rows.append(dict(stage=stage, ranks=run.ranks, frames=run.frames, measured=measured, model=model,
+                             wall=run.timers[stage]["max_seconds"], cpu=run.timers[stage]["max_cpu_seconds"],
                              efficiency=efficiency, peak=run.timers[stage]["max_peak_mb"],
                              oversubscribed=run.ranks > cores))
     return rows
 
 
 def markdown(rows, mode, clock, cores, note):
-    lines = [f"{mode} scaling, {clock} time of the slowest rank; {cores} cores per node" + (f"; {note}" if note else ""), "",
-             f"| stage | ranks | frames | measured {clock} (s) | model (s) | efficiency | peak memory max (MB) |",
-             "|---|---:|---:|---:|---:|---:|---:|"]
+    lines = [f"{mode} scaling; times and memory of the slowest rank; model and efficiency from {clock} time; "
+             f"{cores} cores per node" + (f"; {note}" if note else ""), "",
+             f"| stage | ranks | frames | wall (s) | CPU (s) | model, {clock} (s) | efficiency ({clock}) | peak memory (MB) |",
+             "|---|---:|---:|---:|---:|---:|---:|---:|"]
     for r in rows:
         ranks = f"{r['ranks']}{' (oversubscribed)' if r['oversubscribed'] else ''}"
-        lines.append(f"| {r['stage']} | {ranks} | {r['frames']} | {r['measured']:.3f} | {r['model']:.3f} | "
+        lines.append(f"| {r['stage']} | {ranks} | {r['frames']} | {r['wall']:.3f} | {r['cpu']:.3f} | {r['model']:.3f} | "
                      f"{r['efficiency']:.2f} | {r['peak']:.1f} |")
     return "\n".join(lines) + "\n"
 
@@ -132,7 +144,7 @@ def plot(rows, mode, clock, cores, note, path):
     time_axis.set_yscale("log")
     time_axis.set_ylabel(f"{clock} time, slowest rank (s)")
     time_axis.set_title("time per stage (o measured, x-- model)")
-    efficiency_axis.set_ylim(0, 1.15)
+    efficiency_axis.set_ylim(0, max(1.15, 1.1 * max(r["efficiency"] for r in rows)))
     efficiency_axis.axhline(1.0, color="0.5", lw=0.8)
     efficiency_axis.set_ylabel("parallel efficiency (work-normalised)")
     efficiency_axis.set_title(f"{mode} scaling efficiency")

@@ -32,7 +32,7 @@ if frames.get("weak-r2") != 2 * frames.get("weak-r1", -1):
 with open(f"{study}/strong.md") as table:
     lines = [line.split("|") for line in table if line.startswith("| ") and not line.startswith("| stage")]
 for cells in lines:
-    stage, ranks, measured, efficiency = cells[1].strip(), int(cells[2].split()[0]), float(cells[4]), float(cells[6])
+    stage, ranks, efficiency = cells[1].strip(), int(cells[2].split()[0]), float(cells[7])
     if ranks == 2 and timers["strong-r2"][stage] > 0.05:
         expected = timers["strong-r1"][stage] / (2 * timers["strong-r2"][stage])
         if abs(efficiency - expected) > 0.01 + 0.01 * expected:
