@@ -5,7 +5,6 @@
 #include "hykal/app/data_set.hpp"
 #include "hykal/app/stage_timers.hpp"
 #include "hykal/descriptors/data_set_species.hpp"
-#include "hykal/parallel/collective_error.hpp"
 
 #include <algorithm>
 #include <cstdio>
@@ -66,12 +65,9 @@ void run_dry_run(RunContext& context) {
     clustered += frame.n_atoms > 1 || !context.settings.data.skip_isolated_atoms;
   }
   const double atoms = static_cast<double>(data.index.n_atoms_total());
-  const std::string max_clusters = configuration.text("clustering.max_clusters");
-  double eigenvectors = 0;  // as cluster_command.cpp resolves clustering.max_clusters
-  parallel::agree_on_input_errors(context.comm, [&] {
-    eigenvectors = max_clusters == "auto" ? static_cast<double>(std::min(clustered - 1, 50LL))
-                                          : static_cast<double>(parse_integer("clustering.max_clusters", max_clusters));
-  });
+  // As clustering_options resolves clustering.max_clusters (auto: min(N − 1, 50)).
+  const double eigenvectors = static_cast<double>(
+      context.settings.clustering.max_clusters.value_or(static_cast<int>(std::min(clustered - 1, 50LL))));
   const MemoryEstimate memory = estimate_memory(data, features, static_cast<double>(largest), static_cast<double>(clustered),
                                                 eigenvectors, context.comm);
   // The rank with the most atoms sets the job's memory per rank.
