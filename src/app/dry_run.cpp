@@ -3,7 +3,7 @@
 // frame count, atom counts and species.
 #include "hykal/app/commands.hpp"
 #include "hykal/app/data_set.hpp"
-#include "hykal/app/stage_timers.hpp"
+#include "hykal/util/stage_timers.hpp"
 #include "hykal/descriptors/data_set_species.hpp"
 
 #include <algorithm>
@@ -41,7 +41,7 @@ MemoryEstimate estimate_memory(const io::LocalFrames& data, double features, dou
   const double panels = (steps > 1 ? 1.0 : 0.0) + (steps > 2 ? 1.0 : 0.0);
   const double matrix_mb = 8.0 * clustered * clustered / ranks / 1e6;
   MemoryEstimate estimate{};
-  estimate.held_mb = peak_resident_mb();
+  estimate.held_mb = util::peak_resident_mb();
   estimate.descriptors_mb = 8.0 * (own_atoms * features + own_frames * largest * largest) / 1e6;
   estimate.kernel_work_mb = 8.0 * (own_atoms * features + panels * most_atoms * features + own_frames * clustered) / 1e6 + matrix_mb;
   estimate.matrices_mb = 6.0 * matrix_mb + 8.0 * clustered * eigenvectors / 1e6;

@@ -19,7 +19,7 @@ namespace {
 
 // Peak resident memory per rank (min/avg/max), for sizing batch jobs.
 std::string peak_memory_line(MPI_Comm comm) {
-  const double mine = hykal::app::peak_resident_mb();
+  const double mine = hykal::util::peak_resident_mb();
   double low = 0, high = 0, sum = 0;
   int size = 1;
   MPI_Comm_size(comm, &size);
@@ -51,16 +51,16 @@ int run(int argc, char** argv, MPI_Comm comm) {
     return 0;
   }
 
-  Logger logger(comm);
+  hykal::util::Logger logger(comm);
   logger.info(start_banner(comm, line->command, *configuration));
-  StageTimers timers;
+  hykal::util::StageTimers timers;
   RunContext context{comm, *line, *configuration, *settings, logger, timers};
   if (line->dry_run)
     run_dry_run(context);
   else
     find_command(line->command)->run(context);
   const auto rows = timers.summarise(comm);
-  logger.info("timings over " + std::to_string(size) + " ranks:\n" + timing_table(rows) + peak_memory_line(comm));
+  logger.info("timings over " + std::to_string(size) + " ranks:\n" + hykal::util::timing_table(rows) + peak_memory_line(comm));
   return 0;
 }
 
