@@ -7,8 +7,10 @@
 #include "hykal/app/command_line.hpp"
 #include "hykal/app/commands.hpp"
 #include "hykal/app/version_string.hpp"
+#include "hykal/io/interrupt_cleanup.hpp"
 #include "hykal/parallel/collective_error.hpp"
 
+#include <hdf5.h>
 #include <mpi.h>
 
 #include <cstdio>
@@ -68,6 +70,10 @@ int run(int argc, char** argv, MPI_Comm comm) {
 
 int main(int argc, char** argv) {
   MPI_Init(&argc, &argv);
+  // Errors of HDF5 calls become one hykal message; HDF5's own stack printout would repeat on
+  // every rank.
+  H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);
+  hykal::io::install_interrupt_cleanup();
   int rank = 0;
   MPI_Comm_rank(MPI_COMM_WORLD, &rank);
   int status = 0;
