@@ -122,6 +122,7 @@ def markdown(rows, mode, clock, cores, note):
 def plot(rows, mode, clock, cores, note, path):
     import matplotlib
     matplotlib.use("svg")
+    matplotlib.rcParams["svg.fonttype"] = "none"  # text stays text: small files, searchable labels
     import matplotlib.pyplot as plt
     stages = list(dict.fromkeys(r["stage"] for r in rows))
     figure, (time_axis, efficiency_axis) = plt.subplots(1, 2, figsize=(11, 4.5))
