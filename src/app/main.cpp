@@ -12,7 +12,6 @@
 
 #include <hdf5.h>
 #include <mpi.h>
-#include <sys/resource.h>
 
 #include <cstdio>
 #include <iostream>
@@ -22,9 +21,7 @@ namespace {
 
 // Peak resident memory per rank (min/avg/max), for sizing batch jobs.
 std::string peak_memory_line(MPI_Comm comm) {
-  rusage usage{};
-  getrusage(RUSAGE_SELF, &usage);
-  const double mine = usage.ru_maxrss / 1024.0;  // kB → MB
+  const double mine = hykal::util::peak_resident_mb();
   double low = 0, high = 0, sum = 0;
   int size = 1;
   MPI_Comm_size(comm, &size);
