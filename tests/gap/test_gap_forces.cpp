@@ -82,7 +82,7 @@ TEST_CASE("GAP forces and virials equal finite differences of the energy", "[gap
   const hykal::gap::GapPredictor predictor(model);
 
   for (const hykal::io::Frame& frame : {triclinic_cell(), molecule()}) {
-    INFO(frame.has_cell() ? "triclinic cell shorter than the cutoff" : "molecule");
+    INFO((frame.has_cell() ? "triclinic cell shorter than the cutoff" : "molecule"));
     const hykal::gap::Prediction prediction = predictor.predict(frame);
     CHECK(prediction.forces.cwiseAbs().maxCoeff() > 1e-3);
     CHECK(relative_difference(prediction.forces, finite_difference_forces(predictor, frame)) < 1e-6);
