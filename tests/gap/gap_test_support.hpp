@@ -6,9 +6,11 @@
 #include "lennard_jones_frames.hpp"
 
 #include <Eigen/Core>
+#include <mpi.h>
 
 #include <algorithm>
 #include <random>
+#include <utility>
 #include <vector>
 
 namespace hykal::test {
@@ -59,6 +61,17 @@ inline std::vector<io::Frame> lennard_jones_frames(int n, std::uint64_t seed) {
     frames.push_back(std::move(frame));
   }
   return frames;
+}
+
+// This rank's contiguous block of frames over comm, and the global index of its first frame.
+inline std::pair<std::vector<io::Frame>, std::int64_t> block_of(const std::vector<io::Frame>& frames, MPI_Comm comm) {
+  int rank = 0;
+  int size = 0;
+  MPI_Comm_rank(comm, &rank);
+  MPI_Comm_size(comm, &size);
+  const std::size_t first = frames.size() * static_cast<std::size_t>(rank) / static_cast<std::size_t>(size);
+  const std::size_t last = frames.size() * static_cast<std::size_t>(rank + 1) / static_cast<std::size_t>(size);
+  return {std::vector<io::Frame>(frames.begin() + first, frames.begin() + last), static_cast<std::int64_t>(first)};
 }
 
 inline double relative_difference(const Eigen::Ref<const Eigen::MatrixXd>& ours,

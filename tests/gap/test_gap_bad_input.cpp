@@ -16,14 +16,8 @@ namespace {
 
 // Frames of the world split in contiguous blocks, fitted on the world.
 hykal::gap::GapModel fit_on_world(const std::vector<hykal::io::Frame>& frames, const hykal::gap::FitSettings& settings) {
-  int rank = 0;
-  int size = 0;
-  MPI_Comm_rank(MPI_COMM_WORLD, &rank);
-  MPI_Comm_size(MPI_COMM_WORLD, &size);
-  const std::size_t first = frames.size() * static_cast<std::size_t>(rank) / static_cast<std::size_t>(size);
-  const std::size_t last = frames.size() * static_cast<std::size_t>(rank + 1) / static_cast<std::size_t>(size);
-  return hykal::gap::fit_gap({frames.begin() + first, frames.begin() + last}, static_cast<std::int64_t>(first), settings,
-                             MPI_COMM_WORLD);
+  const auto [local, first] = hykal::test::block_of(frames, MPI_COMM_WORLD);
+  return hykal::gap::fit_gap(local, first, settings, MPI_COMM_WORLD);
 }
 
 }  // namespace

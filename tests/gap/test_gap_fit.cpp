@@ -19,21 +19,9 @@ using hykal::gap::GapModel;
 
 namespace {
 
-// This rank's contiguous block of frames over comm, and the global index of its first frame.
-std::pair<std::vector<hykal::io::Frame>, std::int64_t> block_of(const std::vector<hykal::io::Frame>& frames,
-                                                                 MPI_Comm comm) {
-  int rank = 0;
-  int size = 0;
-  MPI_Comm_rank(comm, &rank);
-  MPI_Comm_size(comm, &size);
-  const std::size_t first = frames.size() * static_cast<std::size_t>(rank) / static_cast<std::size_t>(size);
-  const std::size_t last = frames.size() * static_cast<std::size_t>(rank + 1) / static_cast<std::size_t>(size);
-  return {std::vector<hykal::io::Frame>(frames.begin() + first, frames.begin() + last), static_cast<std::int64_t>(first)};
-}
-
 GapModel fit_on(const std::vector<hykal::io::Frame>& frames, MPI_Comm comm,
                 const hykal::gap::FitSettings& settings = hykal::test::lennard_jones_fit_settings()) {
-  const auto [local, first] = block_of(frames, comm);
+  const auto [local, first] = hykal::test::block_of(frames, comm);
   return hykal::gap::fit_gap(local, first, settings, comm);
 }
 
@@ -54,7 +42,7 @@ TEST_CASE("A GAP fit recovers a Lennard-Jones potential on held-out frames", "[g
   const GapModel model = fit_on(training, MPI_COMM_WORLD);
   const hykal::gap::GapPredictor predictor(model);
   // Prediction is parallel over frames: each rank predicts its block, the errors are summed.
-  const auto [local, first] = block_of(held_out, MPI_COMM_WORLD);
+  const auto [local, first] = hykal::test::block_of(held_out, MPI_COMM_WORLD);
   (void)first;
   double sums[3] = {0.0, 0.0, 0.0};  // Σ (ΔE/N)², Σ ΔF², number of force components
   for (const hykal::io::Frame& frame : local) {

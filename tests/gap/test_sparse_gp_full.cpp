@@ -76,14 +76,8 @@ TEST_CASE("A sparse GP on every environment equals the full GP", "[gap]") {
   settings.e0 = hykal::gap::parse_e0("Ar:0");
   const auto& term = settings.terms[0];
 
-  int rank = 0;
-  int size = 0;
-  MPI_Comm_rank(MPI_COMM_WORLD, &rank);
-  MPI_Comm_size(MPI_COMM_WORLD, &size);
-  const std::size_t first = training.size() * static_cast<std::size_t>(rank) / static_cast<std::size_t>(size);
-  const std::size_t last = training.size() * static_cast<std::size_t>(rank + 1) / static_cast<std::size_t>(size);
-  const std::vector<hykal::io::Frame> local(training.begin() + first, training.begin() + last);
-  const hykal::gap::GapModel model = hykal::gap::fit_gap(local, static_cast<std::int64_t>(first), settings, MPI_COMM_WORLD);
+  const auto [local, first] = hykal::test::block_of(training, MPI_COMM_WORLD);
+  const hykal::gap::GapModel model = hykal::gap::fit_gap(local, first, settings, MPI_COMM_WORLD);
   REQUIRE(model.terms[0].sparse_points[0].rows() == n_environments);
   const hykal::gap::GapPredictor predictor(model);
 
