@@ -1,7 +1,10 @@
 #include "hykal/gap/term_settings.hpp"
 
 #include "hykal/error.hpp"
+#include "hykal/gap/soap_term.hpp"
 #include "hykal/gap/two_body_term.hpp"
+
+#include <cmath>
 
 namespace hykal::gap {
 
@@ -10,9 +13,20 @@ namespace {
 double required_value(const TermSettings& settings, const std::string& name) {
   const auto found = settings.descriptor_values.find(name);
   if (found == settings.descriptor_values.end()) {
-    throw InputError("gap." + name + ": missing for the " + settings.descriptor + " descriptor");
+    // The cutoff keys are shared by the terms; the others carry the descriptor's prefix.
+    const bool shared = name == "cutoff" || name == "cutoff_transition_width";
+    throw InputError("gap." + (shared ? name : settings.descriptor + "_" + name) + ": missing for the " +
+                     settings.descriptor + " descriptor");
   }
   return found->second;
+}
+
+int required_integer(const TermSettings& settings, const std::string& name) {
+  const double value = required_value(settings, name);
+  if (value != std::floor(value)) {
+    throw InputError("gap." + settings.descriptor + "_" + name + ": must be an integer, got " + std::to_string(value));
+  }
+  return static_cast<int>(value);
 }
 
 SmoothCutoff smooth_cutoff(const TermSettings& settings) {
@@ -27,7 +41,17 @@ SmoothCutoff smooth_cutoff(const TermSettings& settings) {
 
 std::unique_ptr<DescriptorTerm> make_descriptor_term(const TermSettings& settings, const std::vector<int>& species) {
   if (settings.descriptor == "two_body") return std::make_unique<TwoBodyTerm>(species, smooth_cutoff(settings));
-  throw InputError("unknown GAP descriptor '" + settings.descriptor + "' (two_body)");
+  if (settings.descriptor == "soap") {
+    SoapTermSettings soap;
+    soap.species = species;
+    soap.cutoff = required_value(settings, "cutoff");
+    soap.cutoff_transition_width = required_value(settings, "cutoff_transition_width");
+    soap.l_max = required_integer(settings, "l_max");
+    soap.n_max = required_integer(settings, "n_max");
+    soap.atom_sigma = required_value(settings, "atom_sigma");
+    return std::make_unique<SoapTerm>(soap);  // validates the values, naming the gap.* keys
+  }
+  throw InputError("unknown GAP descriptor '" + settings.descriptor + "' (two_body, soap)");
 }
 
 }  // namespace

@@ -27,6 +27,23 @@ inline gap::TermSettings two_body_settings(int n_sparse, double theta = 0.4, dou
   return term;
 }
 
+// A small SOAP term (dot-product covariance, ζ = 4, CUR sparse points) on the same cutoff.
+inline gap::TermSettings soap_settings(int n_sparse) {
+  gap::TermSettings term;
+  term.descriptor = "soap";
+  term.descriptor_values = {{"cutoff", LennardJones{}.cutoff},
+                            {"cutoff_transition_width", LennardJones{}.width},
+                            {"l_max", 3},
+                            {"n_max", 3},
+                            {"atom_sigma", 0.5}};
+  term.covariance = "dot_product";
+  term.covariance_parameter = 4;
+  term.delta = 0.1;
+  term.n_sparse = n_sparse;
+  term.sparse_method = "cur";
+  return term;
+}
+
 inline gap::FitSettings lennard_jones_fit_settings(int n_sparse = 40) {
   gap::FitSettings settings;
   settings.terms = {two_body_settings(n_sparse)};

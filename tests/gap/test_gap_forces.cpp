@@ -73,22 +73,45 @@ Eigen::Matrix3d finite_difference_virial(const hykal::gap::GapPredictor& model, 
   return virial;
 }
 
-}  // namespace
-
-TEST_CASE("GAP forces and virials equal finite differences of the energy", "[gap]") {
-  const std::vector<hykal::io::Frame> training = hykal::test::lennard_jones_frames(4, 11);
-  // Every rank fits on its own (MPI_COMM_SELF): this test is about derivatives, not distribution.
-  const hykal::gap::GapModel model = hykal::gap::fit_gap(training, 0, hykal::test::lennard_jones_fit_settings(), MPI_COMM_SELF);
-  const hykal::gap::GapPredictor predictor(model);
-
-  for (const hykal::io::Frame& frame : {triclinic_cell(), molecule()}) {
+// Analytic against finite-difference forces and virials on the two test structures.
+void check_derivatives(const hykal::gap::GapPredictor& predictor, const std::vector<int>& species) {
+  for (hykal::io::Frame frame : {triclinic_cell(), molecule()}) {
+    for (std::size_t i = 0; i < frame.n_atoms(); ++i) frame.atomic_numbers[i] = species[i % species.size()];
     INFO((frame.has_cell() ? "triclinic cell shorter than the cutoff" : "molecule"));
     const hykal::gap::Prediction prediction = predictor.predict(frame);
     CHECK(prediction.forces.cwiseAbs().maxCoeff() > 1e-3);
     CHECK(relative_difference(prediction.forces, finite_difference_forces(predictor, frame)) < 1e-6);
     CHECK(relative_difference(prediction.virial, finite_difference_virial(predictor, frame)) < 1e-6);
+    if (!frame.has_cell()) {  // a molecule feels no net force
+      CHECK(prediction.forces.colwise().sum().norm() < 1e-10 * prediction.forces.cwiseAbs().maxCoeff());
+    }
   }
-  // A molecule feels no net force.
-  const hykal::gap::Prediction isolated = predictor.predict(molecule());
-  CHECK(isolated.forces.colwise().sum().norm() < 1e-10 * isolated.forces.cwiseAbs().maxCoeff());
+}
+
+}  // namespace
+
+// Every rank fits on its own (MPI_COMM_SELF): this test is about derivatives, not distribution.
+TEST_CASE("GAP forces and virials equal finite differences of the energy: two-body", "[gap]") {
+  const std::vector<hykal::io::Frame> training = hykal::test::lennard_jones_frames(4, 11);
+  const hykal::gap::GapModel model = hykal::gap::fit_gap(training, 0, hykal::test::lennard_jones_fit_settings(), MPI_COMM_SELF);
+  check_derivatives(hykal::gap::GapPredictor(model), {18});
+}
+
+TEST_CASE("GAP forces and virials equal finite differences of the energy: two-body + SOAP", "[gap]") {
+  // Two species (Ar, Kr) on alternate atoms, so that SOAP has two channels and cross terms.
+  std::vector<hykal::io::Frame> training = hykal::test::lennard_jones_frames(4, 11);
+  for (std::size_t f = 1; f < training.size(); ++f) {
+    for (std::size_t i = 1; i < training[f].n_atoms(); i += 2) training[f].atomic_numbers[i] = 36;
+  }
+  hykal::io::Frame isolated_krypton = training[0];
+  isolated_krypton.atomic_numbers = {36};
+  training.push_back(isolated_krypton);
+  hykal::gap::FitSettings settings = hykal::test::lennard_jones_fit_settings(10);
+  settings.terms.push_back(hykal::test::soap_settings(15));
+  const hykal::gap::GapModel model = hykal::gap::fit_gap(training, 0, settings, MPI_COMM_SELF);
+  check_derivatives(hykal::gap::GapPredictor(model), {18, 36});
+  // The SOAP term alone, so that its part is not hidden behind the two-body forces.
+  hykal::gap::GapModel soap_only = model;
+  soap_only.terms.erase(soap_only.terms.begin());
+  check_derivatives(hykal::gap::GapPredictor(soap_only), {18, 36});
 }

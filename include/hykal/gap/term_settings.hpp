@@ -12,8 +12,9 @@
 namespace hykal::gap {
 
 struct TermSettings {
-  std::string descriptor;                          // "two_body"
-  std::map<std::string, double> descriptor_values; // two_body: cutoff, cutoff_transition_width (Å)
+  std::string descriptor;                          // "two_body" | "soap" (also the gap.* key prefix)
+  // two_body: cutoff, cutoff_transition_width (Å); soap: those and l_max, n_max, atom_sigma (Å)
+  std::map<std::string, double> descriptor_values;
   std::string covariance;                          // "squared_exponential" | "dot_product"
   double covariance_parameter = 1.0;               // θ (Å) or ζ
   double delta = 1.0;                              // δ, eV
