@@ -52,22 +52,23 @@ std::string scan_progress(const clustering::DeltaResult& result) {
 
 void run_cluster(RunContext& context) {
   const io::LocalFrames data = load_data_set(context, true);
-  const ClusteredFrames clustered = select_clustered_frames(context, data);
+  const kernels::ClusteredFrames clustered = select_clustered_frames(context, data);
+  const std::vector<double> energy_per_atom = kernels::energy_per_atom_of_rows(data, clustered, context.comm);
   ClusterSettings settings;
   parallel::agree_on_input_errors(context.comm, [&] {
     settings = cluster_settings(context.configuration, static_cast<int>(clustered.frame_of_row.size()));
   });
-  const LocalDescriptors descriptors = compute_descriptors(context, data);
+  const descriptors::LocalDescriptors descriptors = compute_descriptors(context, data);
 
   const parallel::BlacsGrid grid(context.comm, grid_shape(context.configuration, context.comm));
   context.logger.info("process grid " + std::to_string(grid.nprow()) + " × " + std::to_string(grid.npcol()));
   const std::string signature = kernel_settings_signature(context.configuration, data.index);
-  const KernelMatrices matrices = stored_or_built_kernels(context, descriptors, clustered, grid, signature);
+  const kernels::KernelMatrices matrices = stored_or_built_kernels(context, descriptors, clustered, grid, signature);
 
   clustering::DeltaScan scan;
   {
     auto timer = context.timers.scope("spectral clustering (δ scan)");
-    scan = clustering::scan_deltas(matrices.soap, matrices.coulomb, settings.deltas, clustered.energy_per_atom, settings.options,
+    scan = clustering::scan_deltas(matrices.soap, matrices.coulomb, settings.deltas, energy_per_atom, settings.options,
                                    [&](const clustering::DeltaResult& r) { context.logger.info(scan_progress(r)); });
   }
   context.logger.info("δ scan (σ: population standard deviation of E/N_atoms within a cluster):\n" + delta_scan_table(scan));
@@ -90,7 +91,7 @@ void run_cluster(RunContext& context) {
     write_clustering_group(file, scan, clustered, data.index.n_frames(), context.comm);
     write_map_group(file, map, settings.map_method, clustered, data.index.n_frames(), context.comm);
   });
-  write_cluster_figures(context, data, clustered, scan, map);
+  write_cluster_figures(context, data, clustered, energy_per_atom, scan, map);
   const auto& chosen = scan.results[scan.chosen];
   char summary[200];
   std::snprintf(summary, sizeof summary, "chosen δ = %.2f with %d clusters, ⟨σ⟩_E = %.4f meV/atom",

@@ -22,7 +22,7 @@ std::string short_number(double value) {
 }
 
 // The value of label `key` for every clustered frame, on rank 0 (empty elsewhere).
-std::vector<std::string> gather_label(MPI_Comm comm, const io::LocalFrames& data, const ClusteredFrames& clustered,
+std::vector<std::string> gather_label(MPI_Comm comm, const io::LocalFrames& data, const kernels::ClusteredFrames& clustered,
                                       const std::string& key) {
   std::string mine;
   for (std::size_t f = 0; f < data.frames.size(); ++f) {
@@ -103,20 +103,22 @@ void mean_distance_figure(const std::string& path, const clustering::DeltaResult
   figure.write(path);
 }
 
-void energy_figure(const std::string& path, const ClusteredFrames& clustered, const clustering::DeltaResult& chosen) {
+void energy_figure(const std::string& path, const kernels::ClusteredFrames& clustered, const std::vector<double>& energy_per_atom,
+                   const clustering::DeltaResult& chosen) {
   io::SvgFigure figure("Energy per atom along the data set, coloured by cluster", "frame index", "E / N_atoms (eV/atom)");
   std::vector<double> index(clustered.frame_of_row.begin(), clustered.frame_of_row.end());
   std::vector<std::string> colours;
   for (int label : chosen.clustering.labels) colours.push_back(io::category_colour(label));
-  figure.add_points(index, clustered.energy_per_atom, colours, 2.5);
+  figure.add_points(index, energy_per_atom, colours, 2.5);
   for (int k = 0; k < chosen.clustering.n_clusters; ++k) figure.add_legend_entry("cluster " + std::to_string(k), io::category_colour(k));
   figure.write(path);
 }
 
 }  // namespace
 
-void write_cluster_figures(RunContext& context, const io::LocalFrames& data, const ClusteredFrames& clustered,
-                           const clustering::DeltaScan& scan, const clustering::MdsMap& map) {
+void write_cluster_figures(RunContext& context, const io::LocalFrames& data, const kernels::ClusteredFrames& clustered,
+                           const std::vector<double>& energy_per_atom, const clustering::DeltaScan& scan,
+                           const clustering::MdsMap& map) {
   const std::string directory = context.configuration.text("output.figures");
   std::map<std::string, std::vector<std::string>> labels;
   for (const std::string& key : context.configuration.list("data.label_keys"))
@@ -128,7 +130,7 @@ void write_cluster_figures(RunContext& context, const io::LocalFrames& data, con
   for (const auto& [key, values] : labels) map_by_label(directory + "/map_" + key + ".svg", map, key, values);
   delta_scan_figures(directory, scan);
   mean_distance_figure(directory + "/mean_distance.svg", chosen, context.configuration.real("clustering.d_tol"));
-  energy_figure(directory + "/energy_per_frame.svg", clustered, chosen);
+  energy_figure(directory + "/energy_per_frame.svg", clustered, energy_per_atom, chosen);
   context.logger.info("figures written to " + directory + "/");
 }
 

@@ -1,7 +1,7 @@
 #include "hykal/app/cluster_outputs.hpp"
 
+#include "hykal/io/distributed_matrix_hdf5.hpp"
 #include "hykal/io/hdf5.hpp"
-#include "hykal/parallel/distributed_matrix_hdf5.hpp"
 
 #include <cmath>
 #include <cstdio>
@@ -21,7 +21,7 @@ std::string delta_group_name(double delta) {
 }
 
 // Labels of every frame (−1 where not clustered) from the labels of the clustered rows.
-std::vector<long long> labels_of_all_frames(const std::vector<int>& row_labels, const ClusteredFrames& clustered,
+std::vector<long long> labels_of_all_frames(const std::vector<int>& row_labels, const kernels::ClusteredFrames& clustered,
                                             std::int64_t n_frames) {
   std::vector<long long> labels(static_cast<std::size_t>(n_frames), -1);
   for (std::size_t m = 0; m < row_labels.size(); ++m)
@@ -53,17 +53,17 @@ std::string delta_scan_table(const clustering::DeltaScan& scan) {
   return table;
 }
 
-void write_kernels_group(hid_t file, const KernelMatrices& kernels, const ClusteredFrames& clustered,
+void write_kernels_group(hid_t file, const kernels::KernelMatrices& matrices, const kernels::ClusteredFrames& clustered,
                          const std::string& signature, MPI_Comm comm) {
   io::hdf5::Handle group = io::hdf5::require_group(file, "kernels");
   io::hdf5::write_string_attribute(group, "settings", signature);
-  parallel::write_hdf5(group, "soap", kernels.soap);
-  parallel::write_hdf5(group, "coulomb", kernels.coulomb);
+  io::write_hdf5(group, "soap", matrices.soap);
+  io::write_hdf5(group, "coulomb", matrices.coulomb);
   std::vector<long long> frames(clustered.frame_of_row.begin(), clustered.frame_of_row.end());
   write_replicated(group, "frames", H5T_NATIVE_LLONG, frames.size(), 0, frames.data(), comm);
 }
 
-void write_clustering_group(hid_t file, const clustering::DeltaScan& scan, const ClusteredFrames& clustered,
+void write_clustering_group(hid_t file, const clustering::DeltaScan& scan, const kernels::ClusteredFrames& clustered,
                             std::int64_t n_frames, MPI_Comm comm) {
   namespace hdf5 = io::hdf5;
   hdf5::Handle group = hdf5::require_group(file, "clustering");
@@ -97,7 +97,7 @@ void write_clustering_group(hid_t file, const clustering::DeltaScan& scan, const
   write_replicated(chosen_group, "labels", H5T_NATIVE_LLONG, labels.size(), 0, labels.data(), comm);
 }
 
-void write_map_group(hid_t file, const clustering::MdsMap& map, const std::string& method, const ClusteredFrames& clustered,
+void write_map_group(hid_t file, const clustering::MdsMap& map, const std::string& method, const kernels::ClusteredFrames& clustered,
                      std::int64_t n_frames, MPI_Comm comm) {
   namespace hdf5 = io::hdf5;
   hdf5::Handle group = hdf5::require_group(file, "map");

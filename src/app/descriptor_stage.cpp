@@ -1,11 +1,11 @@
 #include "hykal/app/descriptor_stage.hpp"
 
+#include "hykal/descriptors/data_set_species.hpp"
 #include "hykal/error.hpp"
 #include "hykal/io/hdf5.hpp"
 #include "hykal/io/periodic_table.hpp"
 #include "hykal/parallel/collective_error.hpp"
 
-#include <array>
 #include <sstream>
 
 namespace hykal::app {
@@ -13,7 +13,7 @@ namespace {
 
 std::vector<int> configured_species(const Configuration& configuration, const io::LocalFrames& data, MPI_Comm comm) {
   const std::vector<std::string> names = configuration.list("soap.species");
-  if (names.size() == 1 && names.front() == "auto") return species_of_data_set(data, comm);
+  if (names.size() == 1 && names.front() == "auto") return descriptors::species_of_data_set(data.frames, comm);
   std::vector<int> species;
   for (const std::string& name : names) {
     const int z = io::atomic_number(name);
@@ -35,7 +35,7 @@ int configured_n_atoms_max(const Configuration& configuration, const io::LocalFr
   return static_cast<int>(n);
 }
 
-descriptors::SoapSettings soap_settings(const Configuration& configuration, std::vector<int> species) {
+descriptors::SoapSettings soap_settings_of(const Configuration& configuration, std::vector<int> species) {
   descriptors::SoapSettings settings;
   settings.basis = descriptors::parse_radial_basis(configuration.text("soap.rbf"));
   settings.n_max = static_cast<int>(configuration.integer("soap.n_max"));
@@ -49,54 +49,28 @@ descriptors::SoapSettings soap_settings(const Configuration& configuration, std:
 
 }  // namespace
 
-std::vector<int> species_of_data_set(const io::LocalFrames& data, MPI_Comm comm) {
-  std::array<int, io::max_atomic_number + 1> present{};
-  for (const io::Frame& frame : data.frames)
-    for (int z : frame.atomic_numbers) present[static_cast<std::size_t>(z)] = 1;
-  MPI_Allreduce(MPI_IN_PLACE, present.data(), static_cast<int>(present.size()), MPI_INT, MPI_MAX, comm);
-  std::vector<int> species;
-  for (int z = 1; z <= io::max_atomic_number; ++z)
-    if (present[static_cast<std::size_t>(z)]) species.push_back(z);
-  return species;
-}
-
-LocalDescriptors compute_descriptors(RunContext& context, const io::LocalFrames& data) {
+descriptors::LocalDescriptors compute_descriptors(RunContext& context, const io::LocalFrames& data) {
   auto timer = context.timers.scope("descriptors");
   const Configuration& configuration = context.configuration;
-  LocalDescriptors result;
+  descriptors::SoapSettings soap_settings;
+  descriptors::CoulombSettings coulomb_settings;
   parallel::agree_on_input_errors(context.comm, [&] {
-    result.soap_settings = soap_settings(configuration, configured_species(configuration, data, context.comm));
-    result.coulomb_settings.permutation = descriptors::parse_coulomb_permutation(configuration.text("coulomb.permutation"));
-    result.coulomb_settings.n_atoms_max = configured_n_atoms_max(configuration, data);
+    soap_settings = soap_settings_of(configuration, configured_species(configuration, data, context.comm));
+    coulomb_settings.permutation = descriptors::parse_coulomb_permutation(configuration.text("coulomb.permutation"));
+    coulomb_settings.n_atoms_max = configured_n_atoms_max(configuration, data);
   });
-  const descriptors::SoapCalculator soap(result.soap_settings);
-  const descriptors::CoulombMatrix coulomb(result.coulomb_settings);
-
-  std::int64_t local_atoms = 0;
-  result.atom_offsets.push_back(0);
-  for (const io::Frame& frame : data.frames) result.atom_offsets.push_back(local_atoms += static_cast<std::int64_t>(frame.n_atoms()));
-  result.soap_atoms.resize(local_atoms, soap.feature_count());
-  result.soap_mean.resize(static_cast<Eigen::Index>(data.frames.size()), soap.feature_count());
-  result.coulomb.resize(static_cast<Eigen::Index>(data.frames.size()), coulomb.feature_count());
-
   Progress progress(context.logger, "descriptors (rank 0's frames)");
-  parallel::agree_on_input_errors(context.comm, [&] {
-    for (std::size_t f = 0; f < data.frames.size(); ++f) {
-      const auto rows = soap.per_atom(data.frames[f]);
-      result.soap_atoms.middleRows(result.atom_offsets[f], rows.rows()) = rows;
-      result.soap_mean.row(static_cast<Eigen::Index>(f)) = rows.colwise().mean();
-      result.coulomb.row(static_cast<Eigen::Index>(f)) = coulomb.compute(data.frames[f]).transpose();
-      progress.update(static_cast<long long>(f + 1), static_cast<long long>(data.frames.size()));
-    }
-  });
-  context.logger.info("SOAP: " + std::to_string(soap.feature_count()) + " features per atom, " +
+  descriptors::LocalDescriptors result = descriptors::compute_local_descriptors(
+      data.frames, soap_settings, coulomb_settings, context.comm,
+      [&](long long done, long long total) { progress.update(done, total); });
+  context.logger.info("SOAP: " + std::to_string(result.soap_mean.cols()) + " features per atom, " +
                       std::to_string(result.soap_settings.species.size()) + " species; Coulomb matrices padded to " +
                       std::to_string(result.coulomb_settings.n_atoms_max) + " atoms");
   return result;
 }
 
 void write_descriptors_group(hid_t file, const io::LocalFrames& data,
-                             const LocalDescriptors& descriptors, const Configuration& configuration) {
+                             const descriptors::LocalDescriptors& descriptors, const Configuration& configuration) {
   namespace hdf5 = io::hdf5;
   hdf5::Handle group = hdf5::require_group(file, "descriptors");
   const auto total = static_cast<hsize_t>(data.index.n_frames());

@@ -9,7 +9,7 @@ namespace hykal::app {
 
 void run_descriptors(RunContext& context) {
   const io::LocalFrames data = load_data_set(context, false);
-  const LocalDescriptors descriptors = compute_descriptors(context, data);
+  const descriptors::LocalDescriptors descriptors = compute_descriptors(context, data);
 
   write_results(context, data, [&](hid_t file) { write_descriptors_group(file, data, descriptors, context.configuration); });
 }

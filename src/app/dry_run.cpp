@@ -3,7 +3,7 @@
 // frame count, atom counts and species.
 #include "hykal/app/commands.hpp"
 #include "hykal/app/data_set.hpp"
-#include "hykal/app/descriptor_stage.hpp"
+#include "hykal/descriptors/data_set_species.hpp"
 
 #include <cstdio>
 
@@ -15,7 +15,7 @@ void run_dry_run(RunContext& context) {
   int ranks = 1;
   MPI_Comm_size(context.comm, &ranks);
   const std::string species = configuration.text("soap.species");
-  const double s = species == "auto" ? species_of_data_set(data, context.comm).size() : configuration.list("soap.species").size();
+  const double s = species == "auto" ? descriptors::species_of_data_set(data.frames, context.comm).size() : configuration.list("soap.species").size();
   const double n_max = static_cast<double>(configuration.integer("soap.n_max"));
   const double features = (s * n_max) * (s * n_max + 1) / 2 * static_cast<double>(configuration.integer("soap.l_max") + 1);
   long long largest = 0, clustered = 0;

@@ -1,35 +1,12 @@
 #include "hykal/app/kernel_stage.hpp"
 
 #include "hykal/error.hpp"
-#include "hykal/kernels/kernel_forms.hpp"
-#include "hykal/kernels/local_features.hpp"
 #include "hykal/parallel/collective_error.hpp"
 
 #include <cstdio>
 
 namespace hykal::app {
 namespace {
-
-// Rows of `matrix` for the clustered local frames, each frame's rows [offsets[f], offsets[f+1]).
-kernels::LocalFeatures clustered_rows(const descriptors::DescriptorMatrix& matrix, const std::vector<std::int64_t>& offsets,
-                                      const ClusteredFrames& clustered) {
-  std::vector<kernels::FeatureRows> blocks;
-  for (std::size_t f = 0; f + 1 < offsets.size(); ++f)
-    if (clustered.local[f]) blocks.push_back(matrix.middleRows(offsets[f], offsets[f + 1] - offsets[f]));
-  if (blocks.empty()) {
-    kernels::LocalFeatures none;
-    none.first_frame = clustered.first_row;
-    return none;
-  }
-  return kernels::stack_frames(blocks, clustered.first_row);
-}
-
-std::vector<Eigen::VectorXd> clustered_coulomb(const LocalDescriptors& descriptors, const ClusteredFrames& clustered) {
-  std::vector<Eigen::VectorXd> matrices;
-  for (std::size_t f = 0; f < clustered.local.size(); ++f)
-    if (clustered.local[f]) matrices.push_back(descriptors.coulomb.row(static_cast<Eigen::Index>(f)).transpose());
-  return matrices;
-}
 
 double gamma_option(const Configuration& configuration, const std::string& key) {
   const std::string value = configuration.text(key);
@@ -38,36 +15,10 @@ double gamma_option(const Configuration& configuration, const std::string& key) 
 
 }  // namespace
 
-ClusteredFrames select_clustered_frames(RunContext& context, const io::LocalFrames& data) {
-  const bool skip_isolated = context.configuration.boolean("data.isolated_atoms");
-  ClusteredFrames clustered;
-  std::vector<double> local_energy;
-  std::vector<long long> local_frames;
-  for (std::size_t f = 0; f < data.frames.size(); ++f) {
-    const io::Frame& frame = data.frames[f];
-    const bool keep = !(skip_isolated && frame.n_atoms() == 1);
-    clustered.local.push_back(keep);
-    if (!keep) continue;
-    local_energy.push_back(*frame.energy / static_cast<double>(frame.n_atoms()));
-    local_frames.push_back(data.global_frame(f));
-  }
-  int size = 1;
-  MPI_Comm_size(context.comm, &size);
-  int count = static_cast<int>(local_energy.size());
-  std::vector<int> counts(static_cast<std::size_t>(size)), offsets(static_cast<std::size_t>(size), 0);
-  MPI_Allgather(&count, 1, MPI_INT, counts.data(), 1, MPI_INT, context.comm);
-  for (int r = 1; r < size; ++r) offsets[r] = offsets[r - 1] + counts[r - 1];
-  const int total = offsets.back() + counts.back();
-  int rank = 0;
-  MPI_Comm_rank(context.comm, &rank);
-  clustered.first_row = offsets[static_cast<std::size_t>(rank)];
-  clustered.energy_per_atom.resize(static_cast<std::size_t>(total));
-  std::vector<long long> frames(static_cast<std::size_t>(total));
-  MPI_Allgatherv(local_energy.data(), count, MPI_DOUBLE, clustered.energy_per_atom.data(), counts.data(), offsets.data(),
-                 MPI_DOUBLE, context.comm);
-  MPI_Allgatherv(local_frames.data(), count, MPI_LONG_LONG, frames.data(), counts.data(), offsets.data(), MPI_LONG_LONG,
-                 context.comm);
-  clustered.frame_of_row.assign(frames.begin(), frames.end());
+kernels::ClusteredFrames select_clustered_frames(RunContext& context, const io::LocalFrames& data) {
+  kernels::ClusteredFrames clustered =
+      kernels::select_clustered_frames(data, context.configuration.boolean("data.isolated_atoms"), context.comm);
+  const auto total = static_cast<long long>(clustered.frame_of_row.size());
   const long long isolated = data.index.n_frames() - total;
   if (isolated > 0)
     context.logger.info(std::to_string(isolated) + " one-atom frame(s) kept aside as isolated-atom references, " +
@@ -91,8 +42,8 @@ parallel::GridShape grid_shape(const Configuration& configuration, MPI_Comm comm
   return shape;
 }
 
-KernelMatrices build_kernels(RunContext& context, const LocalDescriptors& descriptors, const ClusteredFrames& clustered,
-                             const parallel::BlacsGrid& grid) {
+kernels::KernelMatrices build_kernels(RunContext& context, const descriptors::LocalDescriptors& descriptors,
+                                      const kernels::ClusteredFrames& clustered, const parallel::BlacsGrid& grid) {
   const Configuration& configuration = context.configuration;
   kernels::SoapKernelSettings soap;
   kernels::CoulombKernelSettings coulomb;
@@ -107,21 +58,19 @@ KernelMatrices build_kernels(RunContext& context, const LocalDescriptors& descri
     options.block_size = static_cast<int>(configuration.integer("parallel.block_size"));
     if (options.block_size < 1) throw InputError("option parallel.block_size: must be at least 1");
   });
-  KernelMatrices matrices{
+  kernels::KernelMatrices matrices{
       [&] {
         auto timer = context.timers.scope("SOAP kernel");
         Progress progress(context.logger, "SOAP kernel (" + configuration.text("kernel.soap_form") + ") over " +
                                               std::to_string(clustered.frame_of_row.size()) + " frames, rank 0's tiles");
         options.progress = [&](long long done, long long total) { progress.update(done, total); };
-        return kernels::soap_kernel(clustered_rows(descriptors.soap_atoms, descriptors.atom_offsets, clustered), soap,
-                                    grid, options);
+        return kernels::soap_kernel_of_frames(descriptors, clustered, soap, grid, options);
       }(),
       [&] {
         auto timer = context.timers.scope("Coulomb kernel");
         Progress progress(context.logger, "Coulomb kernel (" + configuration.text("kernel.coulomb_form") + "), rank 0's tiles");
         options.progress = [&](long long done, long long total) { progress.update(done, total); };
-        return kernels::coulomb_kernel(clustered_coulomb(descriptors, clustered), descriptors.coulomb_settings.n_atoms_max,
-                                       clustered.first_row, coulomb, grid, options);
+        return kernels::coulomb_kernel_of_frames(descriptors, clustered, coulomb, grid, options);
       }()};
   return matrices;
 }

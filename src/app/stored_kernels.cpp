@@ -2,8 +2,8 @@
 
 #include "hykal/app/option_table.hpp"
 #include "hykal/error.hpp"
+#include "hykal/io/distributed_matrix_hdf5.hpp"
 #include "hykal/io/hdf5.hpp"
-#include "hykal/parallel/distributed_matrix_hdf5.hpp"
 
 #include <sys/stat.h>
 
@@ -51,20 +51,20 @@ std::string kernel_settings_signature(const Configuration& configuration, const 
   return signature;
 }
 
-std::optional<KernelMatrices> load_stored_kernels(const std::string& path, const std::string& signature,
-                                                  const ClusteredFrames& clustered, const parallel::BlacsGrid& grid,
-                                                  int block_size) {
+std::optional<kernels::KernelMatrices> load_stored_kernels(const std::string& path, const std::string& signature,
+                                                           const kernels::ClusteredFrames& clustered,
+                                                           const parallel::BlacsGrid& grid, int block_size) {
   if (!stored_signature_matches(path, signature, grid.comm())) return std::nullopt;
   io::hdf5::Handle file = io::hdf5::open_parallel(path, grid.comm(), false);
   const std::vector<long long> frames = io::hdf5::read_integers(file, "kernels/frames");
   if (frames != std::vector<long long>(clustered.frame_of_row.begin(), clustered.frame_of_row.end())) return std::nullopt;
-  return KernelMatrices{parallel::read_hdf5(file, "kernels/soap", grid, block_size),
-                        parallel::read_hdf5(file, "kernels/coulomb", grid, block_size)};
+  return kernels::KernelMatrices{io::read_hdf5(file, "kernels/soap", grid, block_size),
+                                 io::read_hdf5(file, "kernels/coulomb", grid, block_size)};
 }
 
-KernelMatrices stored_or_built_kernels(RunContext& context, const LocalDescriptors& descriptors,
-                                       const ClusteredFrames& clustered, const parallel::BlacsGrid& grid,
-                                       const std::string& signature) {
+kernels::KernelMatrices stored_or_built_kernels(RunContext& context, const descriptors::LocalDescriptors& descriptors,
+                                                const kernels::ClusteredFrames& clustered, const parallel::BlacsGrid& grid,
+                                                const std::string& signature) {
   const std::string path = context.configuration.text("output.results");
   const int block_size = static_cast<int>(context.configuration.integer("parallel.block_size"));
   {

@@ -16,15 +16,17 @@ std::string delta_scan_table(const clustering::DeltaScan& scan);
 
 // Collective.
 // `signature` (stored_kernels.hpp) is kept with the kernels so that a later run can reuse them.
-void write_kernels_group(hid_t file, const KernelMatrices& kernels, const ClusteredFrames& clustered,
+void write_kernels_group(hid_t file, const kernels::KernelMatrices& matrices, const kernels::ClusteredFrames& clustered,
                          const std::string& signature, MPI_Comm comm);
-void write_clustering_group(hid_t file, const clustering::DeltaScan& scan, const ClusteredFrames& clustered,
+void write_clustering_group(hid_t file, const clustering::DeltaScan& scan, const kernels::ClusteredFrames& clustered,
                             std::int64_t n_frames, MPI_Comm comm);
 void write_map_group(hid_t file, const clustering::MdsMap& map, const std::string& method,
-                     const ClusteredFrames& clustered, std::int64_t n_frames, MPI_Comm comm);
+                     const kernels::ClusteredFrames& clustered, std::int64_t n_frames, MPI_Comm comm);
 
 // Collective (labels are gathered); rank 0 writes the figures into output.figures.
-void write_cluster_figures(RunContext& context, const io::LocalFrames& data, const ClusteredFrames& clustered,
-                           const clustering::DeltaScan& scan, const clustering::MdsMap& map);
+// energy_per_atom: eV/atom of each clustered frame, in row order.
+void write_cluster_figures(RunContext& context, const io::LocalFrames& data, const kernels::ClusteredFrames& clustered,
+                           const std::vector<double>& energy_per_atom, const clustering::DeltaScan& scan,
+                           const clustering::MdsMap& map);
 
 }  // namespace hykal::app

@@ -18,13 +18,13 @@ std::string kernel_settings_signature(const Configuration& configuration, const 
 
 // Collective. The kernels stored in `path` when that file exists, is a results file whose
 // /kernels carries the same signature and the same frames; nothing otherwise.
-std::optional<KernelMatrices> load_stored_kernels(const std::string& path, const std::string& signature,
-                                                  const ClusteredFrames& clustered, const parallel::BlacsGrid& grid,
-                                                  int block_size);
+std::optional<kernels::KernelMatrices> load_stored_kernels(const std::string& path, const std::string& signature,
+                                                           const kernels::ClusteredFrames& clustered,
+                                                           const parallel::BlacsGrid& grid, int block_size);
 
 // Collective. The kernels of output.results when they can be reused (logged), else built.
-KernelMatrices stored_or_built_kernels(RunContext& context, const LocalDescriptors& descriptors,
-                                       const ClusteredFrames& clustered, const parallel::BlacsGrid& grid,
-                                       const std::string& signature);
+kernels::KernelMatrices stored_or_built_kernels(RunContext& context, const descriptors::LocalDescriptors& descriptors,
+                                                const kernels::ClusteredFrames& clustered, const parallel::BlacsGrid& grid,
+                                                const std::string& signature);
 
 }  // namespace hykal::app

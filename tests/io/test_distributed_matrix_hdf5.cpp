@@ -2,12 +2,12 @@
 // checked (a) in the file read serially with io::hdf5::read_doubles on rank 0, which must show
 // element (i, j) at row-major position [i][j] as h5py would, and (b) after reading the file back
 // on other grids and block sizes.
-#include "hykal/parallel/distributed_matrix_hdf5.hpp"
+#include "hykal/io/distributed_matrix_hdf5.hpp"
 
 #include "hykal/error.hpp"
 #include "hykal/io/hdf5.hpp"
 
-#include "grid_shapes.hpp"
+#include "../parallel/grid_shapes.hpp"
 
 #include <catch2/catch.hpp>
 #include <mpi.h>
@@ -37,7 +37,7 @@ int world_rank() {
 
 }  // namespace
 
-TEST_CASE("HDF5 write then serial read shows the global matrix row-major", "[parallel][hdf5]") {
+TEST_CASE("HDF5 write then serial read shows the global matrix row-major", "[io][hdf5]") {
   const std::string path = file_name();
   for (const auto shape : hykal::test::grid_shapes()) {
     BlacsGrid grid(MPI_COMM_WORLD, shape);
@@ -48,9 +48,9 @@ TEST_CASE("HDF5 write then serial read shows the global matrix row-major", "[par
       m.fill(value);
       {
         h5::Handle file = h5::create_parallel(path, MPI_COMM_WORLD);
-        hykal::parallel::write_hdf5(file, "kernels/matrix", m);
+        hykal::io::write_hdf5(file, "kernels/matrix", m);
         // Writing again replaces the dataset.
-        hykal::parallel::write_hdf5(file, "kernels/matrix", m);
+        hykal::io::write_hdf5(file, "kernels/matrix", m);
       }
       MPI_Barrier(MPI_COMM_WORLD);
       if (world_rank() == 0) {
@@ -71,7 +71,7 @@ TEST_CASE("HDF5 write then serial read shows the global matrix row-major", "[par
   if (world_rank() == 0) std::remove(path.c_str());
 }
 
-TEST_CASE("HDF5 round trip onto other grids and block sizes", "[parallel][hdf5]") {
+TEST_CASE("HDF5 round trip onto other grids and block sizes", "[io][hdf5]") {
   const std::string path = file_name();
   const int rows = 31;
   const int cols = 31;
@@ -80,13 +80,13 @@ TEST_CASE("HDF5 round trip onto other grids and block sizes", "[parallel][hdf5]"
     DistributedMatrix m(grid, rows, cols, 5);
     m.fill(value);
     h5::Handle file = h5::create_parallel(path, MPI_COMM_WORLD);
-    hykal::parallel::write_hdf5(file, "affinity", m);
+    hykal::io::write_hdf5(file, "affinity", m);
   }
   for (const auto shape : hykal::test::grid_shapes()) {
     BlacsGrid grid(MPI_COMM_WORLD, shape);
     for (int block : {2, 8, 64}) {
       h5::Handle file = h5::open_parallel(path, MPI_COMM_WORLD, false);
-      const DistributedMatrix read = hykal::parallel::read_hdf5(file, "affinity", grid, block);
+      const DistributedMatrix read = hykal::io::read_hdf5(file, "affinity", grid, block);
       CHECK(read.rows() == rows);
       CHECK(read.cols() == cols);
       CHECK(read.row_block() == block);
@@ -95,8 +95,8 @@ TEST_CASE("HDF5 round trip onto other grids and block sizes", "[parallel][hdf5]"
       CHECK(mismatches == 0);
 
       DistributedMatrix wrong_shape(grid, rows, cols + 1, block);
-      CHECK_THROWS_AS(hykal::parallel::read_hdf5(file, "affinity", wrong_shape), hykal::InputError);
-      CHECK_THROWS_WITH(hykal::parallel::read_hdf5(file, "missing", grid, block), Catch::Contains("missing"));
+      CHECK_THROWS_AS(hykal::io::read_hdf5(file, "affinity", wrong_shape), hykal::InputError);
+      CHECK_THROWS_WITH(hykal::io::read_hdf5(file, "missing", grid, block), Catch::Contains("missing"));
     }
   }
   MPI_Barrier(MPI_COMM_WORLD);

@@ -1,4 +1,4 @@
-#include "hykal/parallel/distributed_matrix_hdf5.hpp"
+#include "hykal/io/distributed_matrix_hdf5.hpp"
 
 #include "hykal/error.hpp"
 #include "hykal/io/hdf5.hpp"
@@ -6,7 +6,11 @@
 #include <string>
 #include <vector>
 
-namespace hykal::parallel {
+namespace hykal::io {
+
+using parallel::BlacsGrid;
+using parallel::DistributedMatrix;
+
 namespace {
 
 namespace h5 = hykal::io::hdf5;
@@ -134,4 +138,4 @@ DistributedMatrix read_hdf5(hid_t location, const std::string& path, const Blacs
   return matrix;
 }
 
-}  // namespace hykal::parallel
+}  // namespace hykal::io
