@@ -69,7 +69,7 @@ TEST_CASE("A sparse GP on every environment equals the full GP", "[gap]") {
   for (const hykal::io::Frame& frame : training) n_environments += static_cast<int>(pair_distances(frame).size());
 
   hykal::gap::FitSettings settings;
-  settings.terms = {hykal::test::two_body_settings(n_environments, 0.3, 0.5)};
+  settings.terms = {hykal::test::two_body_settings(n_environments, 0.15, 0.5)};
   settings.terms[0].sparse_method = "cur";  // all environments: the sampling keeps every one
   settings.sigma_energy = 0.01;
   settings.sparse_jitter = 1e-12;
