@@ -86,7 +86,13 @@ int main(int argc, char** argv) {
   const auto [frames, first] = training_frames(train, n_train, MPI_COMM_WORLD);
   MPI_Barrier(MPI_COMM_WORLD);
   const double start = MPI_Wtime();
-  const gap::GapModel model = gap::fit_gap(frames, first, authors_settings(soap_n_sparse), MPI_COMM_WORLD);
+  const gap::GapModel model =
+      gap::fit_gap(frames, first, authors_settings(soap_n_sparse), MPI_COMM_WORLD, [&](long long done, long long total) {
+        if (rank == 0 && (done % 10 == 0 || done == total)) {
+          std::printf("  rank 0: rows of %lld / %lld frames, %.0f s\n", done, total, MPI_Wtime() - start);
+          std::fflush(stdout);
+        }
+      });
   const double fit_seconds = MPI_Wtime() - start;
   double memory = peak_memory_gb();
   MPI_Allreduce(MPI_IN_PLACE, &memory, 1, MPI_DOUBLE, MPI_MAX, MPI_COMM_WORLD);
@@ -117,7 +123,14 @@ int main(int argc, char** argv) {
   if (rank == 0) {
     std::printf("AsTe3 built-in GAP: %d ranks, %lld training frames, %d + %d SOAP sparse points per species\n", size,
                 static_cast<long long>(model.training.n_frames), soap_n_sparse, 20);
-    std::printf("fit: %.1f s wall, peak resident memory %.2f GB per rank (max)\n", fit_seconds, memory);
+    long long columns = 0;
+    for (const gap::TrainedTerm& term : model.terms)
+      for (const Eigen::MatrixXd& points : term.sparse_points) columns += points.rows();
+    const gap::TrainingSignature& t = model.training;
+    const long long rows = t.n_energies + t.n_force_components + t.n_virial_components;
+    std::printf("fit: %.1f s wall, peak resident memory %.2f GB per rank (max); estimate of the large arrays "
+                "for %lld rows x %lld columns: %.2f GB per rank\n",
+                fit_seconds, memory, rows, columns, 1e-9 * static_cast<double>(gap::fit_memory_per_rank(rows, columns, size, 240)));
     std::printf("prediction: %.2f ms per atom per rank\n", 1000.0 * predict_seconds * size / static_cast<double>(atoms));
     std::printf("validation RMSE: E %.2f meV/atom, F %.3f eV/Å, V %.2f meV/atom   (authors' gap_fit: 1.96 meV/atom, 0.17 eV/Å)\n",
                 1000.0 * std::sqrt(sums[0] / sums[1]), std::sqrt(sums[2] / sums[3]),

@@ -127,8 +127,9 @@ int local_row_count(const std::vector<io::Frame>& local_frames, const FitSetting
 void fill_local_rows(const std::vector<io::Frame>& local_frames, const GapModel& model,
                      const std::vector<BuiltTerm>& built, const Columns& columns, const FitSettings& settings,
                      const Eigen::MatrixXd& regularisation, int rank, int size, Eigen::Ref<Eigen::MatrixXd> a,
-                     Eigen::Ref<Eigen::VectorXd> b) {
+                     Eigen::Ref<Eigen::VectorXd> b, const FitProgress& progress) {
   int row = 0;
+  long long done = 0;
   for (const io::Frame& frame : local_frames) {
     const FrameRows wanted = rows_of(frame, settings);
     const int n_atoms = static_cast<int>(frame.n_atoms());
@@ -166,6 +167,7 @@ void fill_local_rows(const std::vector<io::Frame>& local_frames, const GapModel&
         b[row++] = 0.5 * (w(voigt_row[v], voigt_col[v]) + w(voigt_col[v], voigt_row[v])) / sigma;
       }
     }
+    if (progress) progress(++done, static_cast<long long>(local_frames.size()));
   }
   const auto [first, count] = regularisation_share(columns.total, rank, size);
   a.middleRows(row, count) = regularisation.middleRows(first, count);
@@ -175,7 +177,7 @@ void fill_local_rows(const std::vector<io::Frame>& local_frames, const GapModel&
 // redistributed onto a near-square grid for the QR factorisation. α on every rank.
 Eigen::VectorXd solve_stacked(const std::vector<io::Frame>& local_frames, const GapModel& model,
                               const std::vector<BuiltTerm>& built, const Columns& columns, const FitSettings& settings,
-                              MPI_Comm comm) {
+                              MPI_Comm comm, const FitProgress& progress) {
   int rank = 0;
   int size = 0;
   MPI_Comm_rank(comm, &rank);
@@ -196,7 +198,8 @@ Eigen::VectorXd solve_stacked(const std::vector<io::Frame>& local_frames, const 
                                                                    Eigen::OuterStride<>(a_blocks.leading_dimension()));
     Eigen::Map<Eigen::VectorXd> b_local(b_blocks.data(), longest);
     parallel::agree_on_input_errors(comm, [&] {
-      fill_local_rows(local_frames, model, built, columns, settings, regularisation, rank, size, a_local, b_local);
+      fill_local_rows(local_frames, model, built, columns, settings, regularisation, rank, size, a_local, b_local,
+                      progress);
     });
     parallel::copy_across_grids(a_blocks, a);
     parallel::copy_across_grids(b_blocks, b);
@@ -217,7 +220,7 @@ Eigen::VectorXd solve_stacked(const std::vector<io::Frame>& local_frames, const 
 }  // namespace
 
 GapModel fit_gap(const std::vector<io::Frame>& local_frames, std::int64_t first_frame, const FitSettings& settings,
-                 MPI_Comm comm) {
+                 MPI_Comm comm, const FitProgress& progress) {
   check_settings(settings);
   GapModel model;
   model.species = species_of(local_frames, comm);
@@ -248,7 +251,7 @@ GapModel fit_gap(const std::vector<io::Frame>& local_frames, std::int64_t first_
     model.terms.push_back(std::move(trained));
   }
   const Columns columns = column_layout(model);
-  const Eigen::VectorXd alpha = solve_stacked(local_frames, model, built, columns, settings, comm);
+  const Eigen::VectorXd alpha = solve_stacked(local_frames, model, built, columns, settings, comm, progress);
   for (std::size_t t = 0; t < model.terms.size(); ++t) {
     TrainedTerm& term = model.terms[t];
     for (std::size_t c = 0; c < term.sparse_points.size(); ++c) {
@@ -256,6 +259,11 @@ GapModel fit_gap(const std::vector<io::Frame>& local_frames, std::int64_t first_
     }
   }
   return model;
+}
+
+std::int64_t fit_memory_per_rank(std::int64_t rows, std::int64_t columns, int ranks, std::int64_t max_atoms) {
+  const std::int64_t rows_per_rank = (rows + columns + ranks - 1) / ranks;
+  return 8 * (2 * rows_per_rank * columns + 3 * columns * columns + 3 * max_atoms * columns);
 }
 
 }  // namespace hykal::gap

@@ -21,6 +21,7 @@
 #include <mpi.h>
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <vector>
 
@@ -37,10 +38,18 @@ struct FitSettings {
   int block_size = 64;                    // ScaLAPACK blocks of the stacked system
 };
 
+// Called on every rank after each of its frames' rows is built, with (frames done, local frames).
+using FitProgress = std::function<void(long long done, long long total)>;
+
 // Collective over comm. local_frames: this rank's training frames in global order, the first
 // being global frame first_frame (rank r's frames precede rank r+1's). InputError, the same on
 // every rank, for bad settings or data (naming the gap.* key or the frame).
 GapModel fit_gap(const std::vector<io::Frame>& local_frames, std::int64_t first_frame, const FitSettings& settings,
-                 MPI_Comm comm);
+                 MPI_Comm comm, const FitProgress& progress = {});
+
+// Bytes per rank of the fit's large arrays (the estimate behind the memory statement above) for
+// `rows` observation rows evenly spread over `ranks`, M = `columns` sparse points and frames of
+// at most max_atoms atoms: 8·(2·⌈(rows + M)/P⌉·M + 3·M² + 3·max_atoms·M).
+std::int64_t fit_memory_per_rank(std::int64_t rows, std::int64_t columns, int ranks, std::int64_t max_atoms);
 
 }  // namespace hykal::gap
