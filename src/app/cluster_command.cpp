@@ -17,29 +17,6 @@
 namespace hykal::app {
 namespace {
 
-struct ClusterSettings {
-  std::vector<double> deltas;
-  clustering::SpectralClusteringOptions options;
-  std::string map_method;
-};
-
-// Every option is checked before the long work starts.
-ClusterSettings cluster_settings(const Configuration& configuration, int n_clustered) {
-  ClusterSettings settings;
-  settings.deltas = clustering::delta_values(configuration.text("clustering.delta"), configuration.real("clustering.delta_step"));
-  settings.options.d_tol = configuration.real("clustering.d_tol");
-  settings.options.min_clusters = static_cast<int>(configuration.integer("clustering.min_clusters"));
-  const std::string max_clusters = configuration.text("clustering.max_clusters");
-  settings.options.max_clusters = max_clusters == "auto" ? std::min(n_clustered - 1, 50)
-                                                          : static_cast<int>(parse_integer("clustering.max_clusters", max_clusters));
-  settings.options.assign_labels = clustering::label_assignment_from_name(configuration.text("clustering.assign_labels"));
-  settings.options.seed = static_cast<std::uint64_t>(configuration.integer("clustering.seed"));
-  settings.options.eigensolver = parallel::eigensolver_from_name(configuration.text("parallel.eigensolver"));
-  settings.map_method = configuration.text("map.method");
-  clustering::effective_max_clusters(settings.options, n_clustered);
-  return settings;
-}
-
 std::string scan_progress(const clustering::DeltaResult& result) {
   char text[160];
   std::snprintf(text, sizeof text, "δ = %.2f: %d clusters%s, ⟨σ⟩_E = %.4f meV/atom", result.delta,
@@ -54,13 +31,14 @@ void run_cluster(RunContext& context) {
   const io::LocalFrames data = load_data_set(context, true);
   const kernels::ClusteredFrames clustered = select_clustered_frames(context, data);
   const std::vector<double> energy_per_atom = kernels::energy_per_atom_of_rows(data, clustered, context.comm);
-  ClusterSettings settings;
+  const ClusterStageSettings& settings = context.settings.clustering;
+  clustering::SpectralClusteringOptions options;
   parallel::agree_on_input_errors(context.comm, [&] {
-    settings = cluster_settings(context.configuration, static_cast<int>(clustered.frame_of_row.size()));
+    options = clustering_options(settings, static_cast<int>(clustered.frame_of_row.size()));
   });
   const descriptors::LocalDescriptors descriptors = compute_descriptors(context, data);
 
-  const parallel::BlacsGrid grid(context.comm, grid_shape(context.configuration, context.comm));
+  const parallel::BlacsGrid grid(context.comm, grid_shape(context.settings.parallel, context.comm, context.logger));
   context.logger.info("process grid " + std::to_string(grid.nprow()) + " × " + std::to_string(grid.npcol()));
   const std::string signature = kernel_settings_signature(context.configuration, data.index);
   const kernels::KernelMatrices matrices = stored_or_built_kernels(context, descriptors, clustered, grid, signature);
@@ -68,7 +46,7 @@ void run_cluster(RunContext& context) {
   clustering::DeltaScan scan;
   {
     auto timer = context.timers.scope("spectral clustering (δ scan)");
-    scan = clustering::scan_deltas(matrices.soap, matrices.coulomb, settings.deltas, energy_per_atom, settings.options,
+    scan = clustering::scan_deltas(matrices.soap, matrices.coulomb, settings.deltas, energy_per_atom, options,
                                    [&](const clustering::DeltaResult& r) { context.logger.info(scan_progress(r)); });
   }
   context.logger.info("δ scan (σ: population standard deviation of E/N_atoms within a cluster):\n" + delta_scan_table(scan));
@@ -78,7 +56,7 @@ void run_cluster(RunContext& context) {
     auto timer = context.timers.scope("MDS map");
     const auto& chosen = scan.results[scan.chosen];
     const auto distance = kernels::kernel_distance(kernels::hybrid_kernel(matrices.soap, matrices.coulomb, chosen.delta));
-    map = clustering::classical_mds(distance, settings.options.eigensolver);
+    map = clustering::classical_mds(distance, options.eigensolver);
     if (settings.map_method == "smacof") map = clustering::smacof_refine(distance, map);
     char text[120];
     std::snprintf(text, sizeof text, "MDS map (%s): Kruskal stress-1 %.4f", settings.map_method.c_str(), map.stress);
@@ -86,7 +64,7 @@ void run_cluster(RunContext& context) {
   }
 
   write_results(context, data, [&](hid_t file) {
-    write_descriptors_group(file, data, descriptors, context.configuration);
+    write_descriptors_group(file, data, descriptors, context.settings.descriptors);
     write_kernels_group(file, matrices, clustered, signature, context.comm);
     write_clustering_group(file, scan, clustered, data.index.n_frames(), context.comm);
     write_map_group(file, map, settings.map_method, clustered, data.index.n_frames(), context.comm);

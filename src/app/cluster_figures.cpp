@@ -119,9 +119,9 @@ void energy_figure(const std::string& path, const kernels::ClusteredFrames& clus
 void write_cluster_figures(RunContext& context, const io::LocalFrames& data, const kernels::ClusteredFrames& clustered,
                            const std::vector<double>& energy_per_atom, const clustering::DeltaScan& scan,
                            const clustering::MdsMap& map) {
-  const std::string directory = context.configuration.text("output.figures");
+  const std::string& directory = context.settings.output.figures;
   std::map<std::string, std::vector<std::string>> labels;
-  for (const std::string& key : context.configuration.list("data.label_keys"))
+  for (const std::string& key : context.settings.data.label_keys)
     labels[key] = gather_label(context.comm, data, clustered, key);
   if (!context.logger.is_root()) return;
   std::filesystem::create_directories(directory);
@@ -129,7 +129,7 @@ void write_cluster_figures(RunContext& context, const io::LocalFrames& data, con
   map_by_cluster(directory + "/map_clusters.svg", map, chosen);
   for (const auto& [key, values] : labels) map_by_label(directory + "/map_" + key + ".svg", map, key, values);
   delta_scan_figures(directory, scan);
-  mean_distance_figure(directory + "/mean_distance.svg", chosen, context.configuration.real("clustering.d_tol"));
+  mean_distance_figure(directory + "/mean_distance.svg", chosen, context.settings.clustering.options.d_tol);
   energy_figure(directory + "/energy_per_frame.svg", clustered, energy_per_atom, chosen);
   context.logger.info("figures written to " + directory + "/");
 }

@@ -37,7 +37,7 @@ std::string joined(const std::vector<std::string>& values) {
 }
 
 void check_kind(const OptionSpec& spec, const std::vector<std::string>& values) {
-  if (spec.kind != OptionKind::path_list && values.size() > 1)
+  if (spec.kind != OptionKind::path_list && spec.kind != OptionKind::word_list && values.size() > 1)
     throw InputError("option " + spec.key + ": given " + std::to_string(values.size()) + " times");
   const std::string value = values.empty() ? "" : values.front();
   switch (spec.kind) {
@@ -48,8 +48,15 @@ void check_kind(const OptionSpec& spec, const std::vector<std::string>& values) 
       if (std::find(spec.choices.begin(), spec.choices.end(), value) == spec.choices.end())
         throw InputError("option " + spec.key + ": '" + value + "' is not one of: " + joined(spec.choices));
       break;
+    case OptionKind::real_or_auto:
+      if (value != "auto") parse_real(spec.key, value);
+      break;
+    case OptionKind::integer_or_auto:
+      if (value != "auto") parse_integer(spec.key, value);
+      break;
     case OptionKind::text:
-    case OptionKind::path_list: break;
+    case OptionKind::path_list:
+    case OptionKind::word_list: break;
   }
 }
 

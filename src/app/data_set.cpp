@@ -7,19 +7,16 @@
 namespace hykal::app {
 
 io::LocalFrames load_data_set(RunContext& context, bool require_energy) {
-  const Configuration& configuration = context.configuration;
+  const DataSettings& settings = context.settings.data;
   std::vector<std::string> paths;
   parallel::agree_on_input_errors(context.comm, [&] {
-    const std::vector<std::string> patterns = configuration.list("data.files");
+    const std::vector<std::string>& patterns = settings.patterns;
     if (patterns.empty())
       throw InputError("option data.files: no data given (set [data] files = … in the configuration, "
                        "or --data.files=PATH)");
     paths = io::expand_paths(patterns);
   });
-  io::ReadOptions options;
-  options.energy_key = configuration.text("data.energy_key");
-  options.forces_key = configuration.text("data.forces_key");
-  options.virial_key = configuration.text("data.virial_key");
+  io::ReadOptions options = settings.read;
   options.require_energy = require_energy;
 
   auto timer = context.timers.scope("read frames");

@@ -11,7 +11,7 @@ void run_descriptors(RunContext& context) {
   const io::LocalFrames data = load_data_set(context, false);
   const descriptors::LocalDescriptors descriptors = compute_descriptors(context, data);
 
-  write_results(context, data, [&](hid_t file) { write_descriptors_group(file, data, descriptors, context.configuration); });
+  write_results(context, data, [&](hid_t file) { write_descriptors_group(file, data, descriptors, context.settings.descriptors); });
 }
 
 }  // namespace hykal::app

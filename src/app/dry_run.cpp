@@ -11,17 +11,17 @@ namespace hykal::app {
 
 void run_dry_run(RunContext& context) {
   const io::LocalFrames data = load_data_set(context, false);
-  const Configuration& configuration = context.configuration;
+  const descriptors::SoapSettings& soap = context.settings.descriptors.soap;
   int ranks = 1;
   MPI_Comm_size(context.comm, &ranks);
-  const std::string species = configuration.text("soap.species");
-  const double s = species == "auto" ? descriptors::species_of_data_set(data.frames, context.comm).size() : configuration.list("soap.species").size();
-  const double n_max = static_cast<double>(configuration.integer("soap.n_max"));
-  const double features = (s * n_max) * (s * n_max + 1) / 2 * static_cast<double>(configuration.integer("soap.l_max") + 1);
+  const double s = static_cast<double>(soap.species.empty() ? descriptors::species_of_data_set(data.frames, context.comm).size()
+                                                            : soap.species.size());
+  const double n_max = soap.n_max;
+  const double features = (s * n_max) * (s * n_max + 1) / 2 * static_cast<double>(soap.l_max + 1);
   long long largest = 0, clustered = 0;
   for (const io::FrameLocation& frame : data.index.frames) {
     largest = std::max<long long>(largest, frame.n_atoms);
-    clustered += frame.n_atoms > 1 || !configuration.boolean("data.isolated_atoms");
+    clustered += frame.n_atoms > 1 || !context.settings.data.skip_isolated_atoms;
   }
   const double atoms = static_cast<double>(data.index.n_atoms_total());
   const double descriptors_mb = 8.0 * (atoms * features + data.index.n_frames() * double(largest) * largest) / ranks / 1e6;

@@ -14,12 +14,12 @@ void run_kernels(RunContext& context) {
   const io::LocalFrames data = load_data_set(context, false);
   const kernels::ClusteredFrames clustered = select_clustered_frames(context, data);
   const descriptors::LocalDescriptors descriptors = compute_descriptors(context, data);
-  const parallel::BlacsGrid grid(context.comm, grid_shape(context.configuration, context.comm));
+  const parallel::BlacsGrid grid(context.comm, grid_shape(context.settings.parallel, context.comm, context.logger));
   const std::string signature = kernel_settings_signature(context.configuration, data.index);
   const kernels::KernelMatrices matrices = stored_or_built_kernels(context, descriptors, clustered, grid, signature);
 
   write_results(context, data, [&](hid_t file) {
-    write_descriptors_group(file, data, descriptors, context.configuration);
+    write_descriptors_group(file, data, descriptors, context.settings.descriptors);
     write_kernels_group(file, matrices, clustered, signature, context.comm);
   });
 }

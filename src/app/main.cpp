@@ -42,10 +42,12 @@ int run(int argc, char** argv, MPI_Comm comm) {
 
   std::optional<CommandLine> line;
   std::optional<Configuration> configuration;
+  std::optional<StageSettings> settings;
   hykal::parallel::agree_on_input_errors(comm, [&] {
     line = parse_command_line(argc, argv);
-    if (!line->help && !line->version)
-      configuration = Configuration::load(line->config_path, line->overrides);
+    if (line->help || line->version) return;
+    configuration = Configuration::load(line->config_path, line->overrides);
+    settings = stage_settings(*configuration);
   });
   if (line->version || line->help) {
     if (rank == 0) std::cout << (line->version ? version_string() + "\n" : help_text(line->command));
@@ -55,7 +57,7 @@ int run(int argc, char** argv, MPI_Comm comm) {
   Logger logger(comm);
   logger.info(start_banner(comm, line->command, *configuration));
   StageTimers timers;
-  RunContext context{comm, *line, *configuration, logger, timers};
+  RunContext context{comm, *line, *configuration, *settings, logger, timers};
   if (line->dry_run)
     run_dry_run(context);
   else

@@ -8,7 +8,7 @@
 namespace hykal::app {
 
 void write_results(RunContext& context, const io::LocalFrames& data, const std::function<void(hid_t file)>& write_groups) {
-  const std::string path = context.configuration.text("output.results");
+  const std::string& path = context.settings.output.results;
   {
     auto timer = context.timers.scope("write results");
     io::ResultsFile results(path, context.comm);

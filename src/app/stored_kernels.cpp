@@ -65,8 +65,8 @@ std::optional<kernels::KernelMatrices> load_stored_kernels(const std::string& pa
 kernels::KernelMatrices stored_or_built_kernels(RunContext& context, const descriptors::LocalDescriptors& descriptors,
                                                 const kernels::ClusteredFrames& clustered, const parallel::BlacsGrid& grid,
                                                 const std::string& signature) {
-  const std::string path = context.configuration.text("output.results");
-  const int block_size = static_cast<int>(context.configuration.integer("parallel.block_size"));
+  const std::string& path = context.settings.output.results;
+  const int block_size = context.settings.parallel.block_size;
   {
     auto timer = context.timers.scope("read stored kernels");
     if (auto stored = load_stored_kernels(path, signature, clustered, grid, block_size)) {

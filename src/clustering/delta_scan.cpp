@@ -13,11 +13,11 @@ std::vector<double> delta_values(const std::string& delta_option, double step) {
     char* end = nullptr;
     const double delta = std::strtod(delta_option.c_str(), &end);
     if (delta_option.empty() || end != delta_option.c_str() + delta_option.size() || !(delta >= 0.0 && delta <= 1.0))
-      throw InputError("option clustering.delta: '" + delta_option + "' is neither scan nor a number in [0, 1]");
+      throw SettingError("delta", "'" + delta_option + "' is neither scan nor a number in [0, 1]");
     return {delta};
   }
   if (!(step > 0.0 && step <= 1.0))
-    throw InputError("option clustering.delta_step: " + std::to_string(step) + " is not in (0, 1]");
+    throw SettingError("delta step", std::to_string(step) + " is not in (0, 1]");
   // Integer multiples of the step, so that 0.1·3 is written and compared as 0.3, and 1 is included.
   const int steps = static_cast<int>(std::floor(1.0 / step + 1e-9));
   std::vector<double> deltas;

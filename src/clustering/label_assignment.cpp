@@ -9,7 +9,7 @@ namespace hykal::clustering {
 LabelAssignment label_assignment_from_name(const std::string& name) {
   if (name == "cluster_qr") return LabelAssignment::cluster_qr;
   if (name == "kmeans") return LabelAssignment::kmeans;
-  throw InputError("clustering.assign_labels: unknown method '" + name + "' (expected cluster_qr or kmeans)");
+  throw SettingError("label assignment", "unknown method '" + name + "' (expected cluster_qr or kmeans)");
 }
 
 std::string label_assignment_name(LabelAssignment method) {

@@ -13,23 +13,23 @@ namespace hykal::clustering {
 
 int effective_max_clusters(const SpectralClusteringOptions& options, int n_frames) {
   if (!(options.d_tol > 0.0) || !std::isfinite(options.d_tol))
-    throw InputError("clustering.d_tol: must be a positive number, got " + std::to_string(options.d_tol));
+    throw SettingError("d_tol", "must be a positive number, got " + std::to_string(options.d_tol));
   if (n_frames < 2)
     throw InputError("clustering: " + std::to_string(n_frames) + " frame(s) to cluster; at least 2 are needed");
   if (options.min_clusters < 2)
-    throw InputError("clustering.min_clusters: must be at least 2, got " + std::to_string(options.min_clusters));
+    throw SettingError("min_clusters", "must be at least 2, got " + std::to_string(options.min_clusters));
   if (options.max_clusters < 0)
-    throw InputError("clustering.max_clusters: must be positive (or 0 for N - 1), got " +
+    throw SettingError("max_clusters", "must be positive (or 0 for N - 1), got " +
                      std::to_string(options.max_clusters));
   if (options.max_clusters >= n_frames)
-    throw InputError("clustering.max_clusters: " + std::to_string(options.max_clusters) +
+    throw SettingError("max_clusters", std::to_string(options.max_clusters) +
                      " must be smaller than the number of frames (" + std::to_string(n_frames) + ")");
   const int largest = options.max_clusters == 0 ? n_frames - 1 : options.max_clusters;
   if (largest < options.min_clusters)
-    throw InputError("clustering.min_clusters: " + std::to_string(options.min_clusters) +
+    throw SettingError("min_clusters", std::to_string(options.min_clusters) +
                      " clusters need more than " + std::to_string(largest) +
                      (options.max_clusters == 0 ? " (N - 1, with " + std::to_string(n_frames) + " frames)"
-                                                : std::string(" (clustering.max_clusters)")));
+                                                : std::string(" (max_clusters)")));
   return largest;
 }
 

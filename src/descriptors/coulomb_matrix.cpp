@@ -34,14 +34,14 @@ CoulombPermutation parse_coulomb_permutation(const std::string& name) {
   if (name == "none") return CoulombPermutation::none;
   if (name == "sorted_l2") return CoulombPermutation::sorted_l2;
   if (name == "eigenspectrum") return CoulombPermutation::eigenspectrum;
-  throw InputError("coulomb.permutation: unknown value '" + name +
-                   "' (none, sorted_l2 or eigenspectrum)");
+  throw SettingError("permutation", "unknown value '" + name +
+                                          "' (none, sorted_l2 or eigenspectrum)");
 }
 
 CoulombMatrix::CoulombMatrix(const CoulombSettings& settings) : settings_(settings) {
   if (settings_.n_atoms_max < 1)
-    throw InputError("coulomb.n_atoms_max: must be at least 1, got " +
-                     std::to_string(settings_.n_atoms_max));
+    throw SettingError("n_atoms_max", "must be at least 1, got " +
+                                          std::to_string(settings_.n_atoms_max));
 }
 
 int CoulombMatrix::feature_count() const {
@@ -53,7 +53,7 @@ int CoulombMatrix::feature_count() const {
 Eigen::MatrixXd CoulombMatrix::matrix(const io::Frame& frame) const {
   if (static_cast<int>(frame.n_atoms()) > settings_.n_atoms_max)
     throw InputError(frame.source_file + ": frame " + std::to_string(frame.source_index) + ": " +
-                     std::to_string(frame.n_atoms()) + " atoms exceed coulomb.n_atoms_max = " +
+                     std::to_string(frame.n_atoms()) + " atoms exceed the Coulomb matrix size n_atoms_max = " +
                      std::to_string(settings_.n_atoms_max));
   Eigen::MatrixXd m = unsorted_matrix(frame);
   if (settings_.permutation != CoulombPermutation::sorted_l2) return m;

@@ -130,7 +130,7 @@ Eigen::VectorXd SoapCalculator::average(const io::Frame& frame, SoapAverage mode
     case SoapAverage::off:
       break;
   }
-  throw InputError("soap.average: 'off' gives one row per atom: use per_atom()");
+  throw SettingError("average", "'off' gives one row per atom: use per_atom()");
 }
 
 }  // namespace hykal::descriptors

@@ -181,7 +181,7 @@ void SvgFigure::write(const std::string& path) const {
   const std::string temporary = path + ".tmp";
   {
     std::ofstream file(temporary);
-    if (!file) throw InputError(path + ": cannot write the figure (check output.figures)");
+    if (!file) throw InputError(path + ": cannot write the figure");
     file << svg();
     if (!file) throw InputError(path + ": cannot write the figure");
   }

@@ -11,7 +11,7 @@ namespace hykal::kernels {
 parallel::DistributedMatrix hybrid_kernel(const parallel::DistributedMatrix& soap,
                                           const parallel::DistributedMatrix& coulomb, double delta) {
   if (!(delta >= 0.0 && delta <= 1.0)) {
-    throw InputError("option clustering.delta: " + std::to_string(delta) + " is outside [0, 1]");
+    throw SettingError("delta", std::to_string(delta) + " is outside [0, 1]");
   }
   HYKAL_ASSERT(&soap.grid() == &coulomb.grid() && soap.rows() == coulomb.rows() && soap.cols() == coulomb.cols() &&
                    soap.row_block() == coulomb.row_block() && soap.col_block() == coulomb.col_block(),

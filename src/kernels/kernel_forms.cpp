@@ -4,24 +4,38 @@
 #include "hykal/kernels/kernel_normalisation.hpp"
 
 namespace hykal::kernels {
+namespace {
+
+PairwiseMetric soap_metric(const SoapKernelSettings& settings) {
+  return {MetricType::polynomial, settings.gamma, settings.degree, settings.coef0};
+}
+
+PairwiseMetric coulomb_metric(const CoulombKernelSettings& settings) {
+  return {MetricType::laplacian, settings.gamma, 1, 0.0};
+}
+
+}  // namespace
 
 SoapKernelForm parse_soap_kernel_form(const std::string& name) {
   if (name == "average-pairwise") return SoapKernelForm::average_pairwise;
   if (name == "mean-descriptor") return SoapKernelForm::mean_descriptor;
-  throw InputError("option kernel.soap_form: unknown form '" + name + "' (average-pairwise | mean-descriptor)");
+  throw SettingError("SOAP kernel form", "unknown form '" + name + "' (average-pairwise | mean-descriptor)");
 }
 
 CoulombKernelForm parse_coulomb_kernel_form(const std::string& name) {
   if (name == "rows") return CoulombKernelForm::rows;
   if (name == "global") return CoulombKernelForm::global;
-  throw InputError("option kernel.coulomb_form: unknown form '" + name + "' (rows | global)");
+  throw SettingError("Coulomb kernel form", "unknown form '" + name + "' (rows | global)");
 }
+
+void check(const SoapKernelSettings& settings) { check(soap_metric(settings)); }
+void check(const CoulombKernelSettings& settings) { check(coulomb_metric(settings)); }
 
 parallel::DistributedMatrix raw_soap_kernel(const LocalFeatures& per_atom_soap, const SoapKernelSettings& settings,
                                             const parallel::BlacsGrid& grid, const AverageKernelOptions& options) {
-  const PairwiseMetric metric{MetricType::polynomial, settings.gamma, settings.degree, settings.coef0};
+  const PairwiseMetric metric = soap_metric(settings);
   // γ defaults to 1 / len(p) in both forms (METHOD.md §2): the mean vector has len(p) values too.
-  const PairwiseMetric resolved_metric = resolved(metric, global_feature_count(per_atom_soap, grid.comm()), "soap");
+  const PairwiseMetric resolved_metric = resolved(metric, global_feature_count(per_atom_soap, grid.comm()));
   if (settings.form == SoapKernelForm::mean_descriptor) {
     return average_kernel(mean_rows(per_atom_soap), resolved_metric, grid, options);
   }
@@ -31,12 +45,12 @@ parallel::DistributedMatrix raw_soap_kernel(const LocalFeatures& per_atom_soap, 
 parallel::DistributedMatrix raw_coulomb_kernel(const std::vector<Eigen::VectorXd>& coulomb, int n_atoms_max,
                                                std::int64_t first_frame, const CoulombKernelSettings& settings,
                                                const parallel::BlacsGrid& grid, const AverageKernelOptions& options) {
-  const PairwiseMetric metric{MetricType::laplacian, settings.gamma, 1, 0.0};
+  const PairwiseMetric metric = coulomb_metric(settings);
   if (settings.form == CoulombKernelForm::global) {
     return average_kernel(one_row_per_frame(coulomb, first_frame),
-                          resolved(metric, n_atoms_max * n_atoms_max, "coulomb"), grid, options);
+                          resolved(metric, n_atoms_max * n_atoms_max), grid, options);
   }
-  return average_kernel(coulomb_rows(coulomb, n_atoms_max, first_frame), resolved(metric, n_atoms_max, "coulomb"),
+  return average_kernel(coulomb_rows(coulomb, n_atoms_max, first_frame), resolved(metric, n_atoms_max),
                         grid, options);
 }
 

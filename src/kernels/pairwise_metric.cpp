@@ -57,21 +57,21 @@ void laplacian_tile(double gamma, const double* a, int rows_a, const double* b, 
 
 }  // namespace
 
-PairwiseMetric resolved(const PairwiseMetric& metric, int n_features, const std::string& option_prefix) {
+void check(const PairwiseMetric& metric) {
+  if (!std::isfinite(metric.gamma)) throw SettingError("gamma", "must be a finite number or auto");
+  if (metric.type != MetricType::polynomial) return;
+  if (metric.degree < 1)
+    throw SettingError("degree", "must be a positive integer, got " + std::to_string(metric.degree));
+  if (!std::isfinite(metric.coef0) || metric.coef0 < 0.0) throw SettingError("coef0", "must be finite and >= 0");
+  if (!std::isfinite(std::pow(metric.gamma, metric.degree)))
+    throw SettingError("gamma", "γ^d overflows in double precision (γ = " + std::to_string(metric.gamma) +
+                                    ", d = " + std::to_string(metric.degree) + ")");
+}
+
+PairwiseMetric resolved(const PairwiseMetric& metric, int n_features) {
+  check(metric);
   PairwiseMetric result = metric;
-  if (!std::isfinite(metric.gamma)) {
-    throw InputError("option kernel." + option_prefix + "_gamma: must be a finite number or auto");
-  }
   if (result.gamma <= 0.0) result.gamma = 1.0 / static_cast<double>(n_features);
-  if (metric.type == MetricType::polynomial) {
-    if (metric.degree < 1) {
-      throw InputError("option kernel." + option_prefix + "_degree: must be a positive integer, got " +
-                       std::to_string(metric.degree));
-    }
-    if (!std::isfinite(metric.coef0) || metric.coef0 < 0.0) {
-      throw InputError("option kernel." + option_prefix + "_coef0: must be finite and >= 0");
-    }
-  }
   return result;
 }
 

@@ -48,7 +48,7 @@ BlacsGrid::BlacsGrid(MPI_Comm comm) : BlacsGrid(comm, near_square_shape(comm_siz
 BlacsGrid::BlacsGrid(MPI_Comm comm, GridShape shape) {
   const int size = comm_size(comm);
   if (shape.rows < 1 || shape.cols < 1 || shape.rows * shape.cols != size) {
-    throw InputError("parallel.grid: a " + std::to_string(shape.rows) + " x " + std::to_string(shape.cols) +
+    throw SettingError("process grid", "a " + std::to_string(shape.rows) + " x " + std::to_string(shape.cols) +
                      " process grid does not match the " + std::to_string(size) + " MPI ranks");
   }
   check_mpi(MPI_Comm_dup(comm, &comm_), "MPI_Comm_dup");

@@ -24,7 +24,7 @@ DistributedMatrix::DistributedMatrix(const BlacsGrid& grid, int rows, int cols, 
     : grid_(&grid), rows_(rows), cols_(cols), row_block_(row_block), col_block_(col_block) {
   HYKAL_ASSERT(rows >= 0 && cols >= 0, std::to_string(rows) + " x " + std::to_string(cols));
   if (row_block < 1 || col_block < 1) {
-    throw InputError("parallel.block_size: must be at least 1, got " + std::to_string(std::min(row_block, col_block)));
+    throw SettingError("block size", "must be at least 1, got " + std::to_string(std::min(row_block, col_block)));
   }
   local_rows_ = block_cyclic::local_count(rows, row_block, grid.myrow(), grid.nprow());
   local_cols_ = block_cyclic::local_count(cols, col_block, grid.mycol(), grid.npcol());

@@ -11,7 +11,7 @@ namespace hykal::parallel {
 EigensolverKind eigensolver_from_name(const std::string& name) {
   if (name == "elpa") return EigensolverKind::elpa;
   if (name == "scalapack") return EigensolverKind::scalapack;
-  throw InputError("parallel.eigensolver: unknown eigensolver '" + name + "' (expected elpa or scalapack)");
+  throw SettingError("eigensolver", "unknown eigensolver '" + name + "' (expected elpa or scalapack)");
 }
 
 std::string eigensolver_name(EigensolverKind kind) {

@@ -18,9 +18,9 @@ TEST_CASE("the default scan is 0, 0.1, …, 1 with exact decimals") {
 
 TEST_CASE("a single δ, and δ or steps outside their range are errors naming the option") {
   CHECK(delta_values("0.6", 0.1) == std::vector<double>{0.6});
-  CHECK_THROWS_WITH(delta_values("1.5", 0.1), Catch::Contains("clustering.delta"));
-  CHECK_THROWS_WITH(delta_values("-0.1", 0.1), Catch::Contains("clustering.delta"));
-  CHECK_THROWS_WITH(delta_values("half", 0.1), Catch::Contains("clustering.delta"));
-  CHECK_THROWS_WITH(delta_values("scan", 0.0), Catch::Contains("clustering.delta_step"));
-  CHECK_THROWS_WITH(delta_values("scan", 1.5), Catch::Contains("clustering.delta_step"));
+  CHECK_THROWS_WITH(delta_values("1.5", 0.1), Catch::StartsWith("delta:"));
+  CHECK_THROWS_WITH(delta_values("-0.1", 0.1), Catch::StartsWith("delta:"));
+  CHECK_THROWS_WITH(delta_values("half", 0.1), Catch::StartsWith("delta:"));
+  CHECK_THROWS_WITH(delta_values("scan", 0.0), Catch::StartsWith("delta step:"));
+  CHECK_THROWS_WITH(delta_values("scan", 1.5), Catch::StartsWith("delta step:"));
 }

@@ -52,6 +52,6 @@ TEST_CASE("a grid places every rank column-major and builds row/column communica
 TEST_CASE("a grid shape that does not match the ranks is an input error naming parallel.grid", "[parallel]") {
   int size = 0;
   MPI_Comm_size(MPI_COMM_WORLD, &size);
-  CHECK_THROWS_WITH(BlacsGrid(MPI_COMM_WORLD, GridShape{2, size}), Catch::Contains("parallel.grid"));
+  CHECK_THROWS_WITH(BlacsGrid(MPI_COMM_WORLD, GridShape{2, size}), Catch::Contains("process grid"));
   CHECK_THROWS_AS(BlacsGrid(MPI_COMM_WORLD, GridShape{0, size}), hykal::InputError);
 }

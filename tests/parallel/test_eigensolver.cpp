@@ -87,7 +87,7 @@ TEST_CASE("eigensolvers are chosen by name", "[parallel][eigen]") {
   CHECK(hykal::parallel::eigensolver_name(EigensolverKind::elpa) == "elpa");
   CHECK(hykal::parallel::make_eigensolver(EigensolverKind::scalapack)->kind() == EigensolverKind::scalapack);
   CHECK_THROWS_AS(hykal::parallel::eigensolver_from_name("lapack"), hykal::InputError);
-  CHECK_THROWS_WITH(hykal::parallel::eigensolver_from_name("ELPA2"), Catch::Contains("parallel.eigensolver"));
+  CHECK_THROWS_WITH(hykal::parallel::eigensolver_from_name("ELPA2"), Catch::Contains("eigensolver: unknown"));
 }
 
 TEST_CASE("smallest and largest eigenpairs of analytic matrices", "[parallel][eigen]") {

@@ -4,6 +4,7 @@
 #include "hykal/app/command_line.hpp"
 #include "hykal/app/configuration.hpp"
 #include "hykal/app/logger.hpp"
+#include "hykal/app/stage_settings.hpp"
 #include "hykal/app/stage_timers.hpp"
 
 #include <mpi.h>
@@ -16,7 +17,8 @@ namespace hykal::app {
 struct RunContext {
   MPI_Comm comm;
   const CommandLine& command_line;
-  const Configuration& configuration;
+  const Configuration& configuration;  // as a whole: printed, stored, the stored-kernel signature
+  const StageSettings& settings;       // every value, parsed and checked at start
   const Logger& logger;
   StageTimers& timers;
 };

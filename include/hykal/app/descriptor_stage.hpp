@@ -14,9 +14,9 @@ namespace hykal::app {
 // frame) are agreed over all ranks, so every rank's descriptors have the same layout.
 descriptors::LocalDescriptors compute_descriptors(RunContext& context, const io::LocalFrames& data);
 
-// Collective: /descriptors/soap_mean (N × p), and with soap.store_per_atom the per-atom arrays
-// and atom offsets, with coulomb.store the Coulomb matrices. Settings go in attributes.
-void write_descriptors_group(hid_t file, const io::LocalFrames& data,
-                             const descriptors::LocalDescriptors& descriptors, const Configuration& configuration);
+// Collective: /descriptors/soap_mean (N × p), and with store_soap_per_atom the per-atom arrays
+// and atom offsets, with store_coulomb the Coulomb matrices. Settings go in attributes.
+void write_descriptors_group(hid_t file, const io::LocalFrames& data, const descriptors::LocalDescriptors& descriptors,
+                             const DescriptorStageSettings& settings);
 
 }  // namespace hykal::app

@@ -11,10 +11,11 @@ namespace hykal::app {
 // Collective. With data.isolated_atoms, one-atom frames are left out (METHOD.md §2).
 kernels::ClusteredFrames select_clustered_frames(RunContext& context, const io::LocalFrames& data);
 
-// The process grid of the option parallel.grid ("auto" or ROWSxCOLS).
-parallel::GridShape grid_shape(const Configuration& configuration, MPI_Comm comm);
+// The process grid of comm: parallel.grid when it fits the size of comm, else (logged) or with
+// parallel.grid = auto the near-square one.
+parallel::GridShape grid_shape(const ParallelSettings& settings, MPI_Comm comm, const Logger& logger);
 
-// Collective over grid. Reads the [kernel] options.
+// Collective over grid. With the [kernel] settings and parallel.block_size.
 kernels::KernelMatrices build_kernels(RunContext& context, const descriptors::LocalDescriptors& descriptors,
                                       const kernels::ClusteredFrames& clustered, const parallel::BlacsGrid& grid);
 

@@ -7,7 +7,8 @@
 
 namespace hykal::app {
 
-enum class OptionKind { real, integer, boolean, text, choice, path_list };
+// real_or_auto / integer_or_auto: "auto" or a number; word_list: space-separated words.
+enum class OptionKind { real, integer, boolean, text, choice, path_list, real_or_auto, integer_or_auto, word_list };
 
 struct OptionSpec {
   std::string key;            // "section.key"

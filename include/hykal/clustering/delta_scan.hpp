@@ -22,9 +22,9 @@ struct DeltaScan {
   std::size_t chosen = 0;            // index into results
 };
 
-// The δ values of the option clustering.delta: "scan" → 0, step, 2·step, …, 1; a number in
-// [0, 1] → that δ alone. InputError naming the option for δ outside [0, 1] or a step outside
-// (0, 1].
+// The δ values of a δ setting: "scan" → 0, step, 2·step, …, 1; a number in
+// [0, 1] → that δ alone. SettingError ("delta", "delta step") for δ outside [0, 1] or a step
+// outside (0, 1].
 std::vector<double> delta_values(const std::string& delta_option, double step);
 
 // Collective over the kernels' grid. energy_per_atom: eV/atom of every clustered frame, in

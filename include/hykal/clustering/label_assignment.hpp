@@ -11,7 +11,7 @@ namespace hykal::clustering {
 
 enum class LabelAssignment { cluster_qr, kmeans };
 
-// "cluster_qr" or "kmeans"; anything else is an InputError naming clustering.assign_labels.
+// "cluster_qr" or "kmeans"; anything else is a SettingError ("label assignment").
 LabelAssignment label_assignment_from_name(const std::string& name);
 std::string label_assignment_name(LabelAssignment method);
 

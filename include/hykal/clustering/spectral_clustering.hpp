@@ -25,7 +25,7 @@ struct SpectralClusteringOptions {
 };
 
 // The largest N_c that will be tried for n_frames frames; validates the options against
-// n_frames (InputError naming the option: d_tol ≤ 0, min_clusters < 2, max_clusters ≥ N or
+// n_frames (SettingError naming the quantity: d_tol ≤ 0, min_clusters < 2, max_clusters ≥ N or
 // < min_clusters, fewer than 2 frames, or too few frames for min_clusters).
 int effective_max_clusters(const SpectralClusteringOptions& options, int n_frames);
 

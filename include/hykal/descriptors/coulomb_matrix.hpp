@@ -15,7 +15,7 @@ namespace hykal::descriptors {
 // eigenspectrum: the eigenvalues by descending |lambda|.
 enum class CoulombPermutation { none, sorted_l2, eigenspectrum };
 
-CoulombPermutation parse_coulomb_permutation(const std::string& name);  // InputError if unknown
+CoulombPermutation parse_coulomb_permutation(const std::string& name);  // SettingError if unknown
 
 struct CoulombSettings {
   CoulombPermutation permutation = CoulombPermutation::none;
@@ -24,7 +24,7 @@ struct CoulombSettings {
 
 class CoulombMatrix {
  public:
-  // InputError naming coulomb.n_atoms_max if it is < 1.
+  // SettingError (n_atoms_max) if it is < 1.
   explicit CoulombMatrix(const CoulombSettings& settings);
 
   const CoulombSettings& settings() const { return settings_; }

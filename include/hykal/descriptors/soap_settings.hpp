@@ -26,15 +26,15 @@ struct SoapSettings {
   static constexpr int max_l_max = 20;
 };
 
-// The settings with species sorted by Z and de-duplicated; throws InputError naming the option
-// (soap.n_max, soap.l_max, soap.r_cut, soap.sigma, soap.species) when a value is invalid.
+// The settings with species sorted by Z and de-duplicated; throws SettingError naming the
+// quantity (n_max, l_max, r_cut, sigma, species) when a value is invalid.
 SoapSettings validated(SoapSettings settings);
 
 // Distance within which atoms contribute: r_cut + sigma sqrt(-2 ln 0.001) (CONVENTIONS.md §1;
 // DScribe's cutoff padding, the Gaussian tail down to 1e-3).
 double neighbour_cutoff(const SoapSettings& settings);
 
-// Parsing of option values; unknown names are InputErrors naming the option.
+// Parsing of names; an unknown name is a SettingError ("radial basis", "average").
 RadialBasisType parse_radial_basis(const std::string& name);  // "polynomial" | "gto"
 SoapAverage parse_soap_average(const std::string& name);      // "off" | "inner" | "outer"
 std::string to_string(RadialBasisType basis);

@@ -6,7 +6,7 @@
 namespace hykal::kernels {
 
 // Local (no communication). Both kernels normalised, on the same grid with the same shape and
-// blocks (HYKAL_THROW otherwise); δ in [0, 1] (InputError naming clustering.delta otherwise).
+// blocks (HYKAL_THROW otherwise); δ in [0, 1] (SettingError "delta" otherwise).
 parallel::DistributedMatrix hybrid_kernel(const parallel::DistributedMatrix& soap,
                                           const parallel::DistributedMatrix& coulomb, double delta);
 

@@ -16,8 +16,8 @@ namespace hykal::kernels {
 enum class SoapKernelForm { average_pairwise, mean_descriptor };
 enum class CoulombKernelForm { rows, global };
 
-SoapKernelForm parse_soap_kernel_form(const std::string& name);        // InputError naming kernel.soap_form
-CoulombKernelForm parse_coulomb_kernel_form(const std::string& name);  // InputError naming kernel.coulomb_form
+SoapKernelForm parse_soap_kernel_form(const std::string& name);        // SettingError if unknown
+CoulombKernelForm parse_coulomb_kernel_form(const std::string& name);  // SettingError if unknown
 
 struct SoapKernelSettings {
   SoapKernelForm form = SoapKernelForm::average_pairwise;  // the authors' default
@@ -30,6 +30,10 @@ struct CoulombKernelSettings {
   CoulombKernelForm form = CoulombKernelForm::rows;  // the authors' default
   double gamma = 0.0;  // ≤ 0: 1 / n_atoms_max (rows), 1 / n_atoms_max² (global)
 };
+
+// SettingError naming the quantity (gamma, degree, coef0) of an invalid setting.
+void check(const SoapKernelSettings& settings);
+void check(const CoulombKernelSettings& settings);
 
 // Collective. per_atom_soap: this rank's frames, one row per atom (SoapCalculator::per_atom).
 parallel::DistributedMatrix soap_kernel(const LocalFeatures& per_atom_soap, const SoapKernelSettings& settings,

@@ -3,8 +3,6 @@
 // (DScribe's AverageKernel passes them through; fixtures/dscribe/CONVENTIONS.md §7):
 //   polynomial: (γ x·y + c0)^d        laplacian: exp(−γ ‖x − y‖₁)
 // γ ≤ 0 means "auto": 1 / (number of features), scikit-learn's default for gamma=None.
-#include <string>
-
 namespace hykal::kernels {
 
 enum class MetricType { polynomial, laplacian };
@@ -16,9 +14,12 @@ struct PairwiseMetric {
   double coef0 = 1.0;  // polynomial only
 };
 
-// The metric with gamma resolved for rows of n_features values; InputError naming the option
-// (kernel.soap_degree, kernel.soap_coef0, kernel.*_gamma via option_prefix) when a value is invalid.
-PairwiseMetric resolved(const PairwiseMetric& metric, int n_features, const std::string& option_prefix);
+// SettingError naming the quantity (gamma, degree, coef0) when a value is invalid: γ not finite
+// or so large that γ^d overflows, d < 1, c0 negative or not finite.
+void check(const PairwiseMetric& metric);
+
+// The checked metric with gamma resolved for rows of n_features values.
+PairwiseMetric resolved(const PairwiseMetric& metric, int n_features);
 
 // tile (rows_a × rows_b, row-major, leading dimension rows_b) = k(a_i, b_j) for the row-major
 // blocks a (rows_a × n_features) and b (rows_b × n_features). Polynomial: one DGEMM then the

@@ -24,8 +24,8 @@ class BlacsGrid {
  public:
   // Collective over comm. The near-square shape of the size of comm.
   explicit BlacsGrid(MPI_Comm comm);
-  // Collective over comm; shape.rows·shape.cols must equal the size of comm (InputError naming
-  // the option parallel.grid otherwise).
+  // Collective over comm; shape.rows·shape.cols must equal the size of comm (SettingError
+  // "process grid" otherwise).
   BlacsGrid(MPI_Comm comm, GridShape shape);
   ~BlacsGrid();
 

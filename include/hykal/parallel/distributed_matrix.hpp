@@ -22,7 +22,7 @@ class DistributedMatrix {
   static constexpr int default_block_size = 64;
 
   // A rows × cols matrix of zeros with square blocks of block_size (ELPA and pdsyevr need square
-  // blocks; the option parallel.block_size).
+  // blocks); SettingError "block size" if a block is smaller than 1.
   DistributedMatrix(const BlacsGrid& grid, int rows, int cols, int block_size = default_block_size);
   DistributedMatrix(const BlacsGrid& grid, int rows, int cols, int row_block, int col_block);
 

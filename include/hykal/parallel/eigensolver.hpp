@@ -17,7 +17,7 @@ namespace hykal::parallel {
 
 enum class EigensolverKind { elpa, scalapack };
 
-// "elpa" or "scalapack"; anything else is an InputError naming the option parallel.eigensolver.
+// "elpa" or "scalapack"; anything else is a SettingError ("eigensolver").
 EigensolverKind eigensolver_from_name(const std::string& name);
 std::string eigensolver_name(EigensolverKind kind);
 
