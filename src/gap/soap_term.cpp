@@ -183,7 +183,8 @@ void SoapTerm::differentiate(int row, CentreWorkspace& work, Gradient& dq_dr) co
                             across * Eigen::Map<const Eigen::RowVector3d>(harmonic_gradient + 3 * lm);
       }
     }
-  // ∂p^{ab}_{nn'l}/∂r_ij = π sqrt(8/(2l+1)) Σ_m ([a = s] ∂c^a_{nlm} c^b_{n'lm} + [b = s] c^a_{nlm} ∂c^b_{n'lm}):
+  // ∂p^{ab}_{nn'l}/∂r_ij = π sqrt(8/(2l+1)) Σ_m ([a = s] ∂c^a_{nlm} c^b_{n'lm}
+  //                                            + [b = s] c^a_{nlm} ∂c^b_{n'lm}):
   // only the species pairs that contain the neighbour's species s change.
   const double* c = work.coefficients.data();
   Gradient& dp = work.power_gradient;

@@ -68,7 +68,8 @@ TEST_CASE("q is DScribe's power spectrum, normalised, when every neighbour is in
     const io::hdf5::DoubleArray reference = io::hdf5::read_doubles(file, key);
     INFO(key);
     REQUIRE(reference.values.size() == frame.n_atoms() * static_cast<std::size_t>(term.dimension()));
-    Eigen::MatrixXd normalised = Eigen::Map<const Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>>(
+    using RowMajorMatrix = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+    Eigen::MatrixXd normalised = Eigen::Map<const RowMajorMatrix>(
         reference.values.data(), static_cast<Eigen::Index>(frame.n_atoms()), term.dimension());
     normalised.rowwise().normalize();
     CHECK(relative_error(test::all_descriptors(term, frame), normalised) < 1e-10);
@@ -109,38 +110,39 @@ TEST_CASE("∂q/∂r_ij equals central finite differences of q", "[gap][soap]") 
 }
 
 TEST_CASE("forces and virial of E = Σ c·q equal finite differences; forces sum to zero", "[gap][soap]") {
-  for (const io::Frame& frame : {test::small_triclinic_cell(), test::small_molecule()}) {
-    INFO(frame.source_file);
-    const SoapTerm term(aste3_settings(descriptors::RadialBasisType::polynomial));
-    const Eigen::MatrixXd weights = test::random_weights(term, 17);
-    const test::ForcesAndVirial analytic = test::analytic_forces_and_virial(term, frame, weights);
-    const auto energy = [&](const io::Frame& moved) { return test::linear_energy(term, moved, weights); };
+  for (const io::Frame& frame : {test::small_triclinic_cell(), test::small_molecule()})
+    for (auto basis : {descriptors::RadialBasisType::polynomial, descriptors::RadialBasisType::gto}) {
+      INFO(frame.source_file << ", " << descriptors::to_string(basis));
+      const SoapTerm term(aste3_settings(basis));
+      const Eigen::MatrixXd weights = test::random_weights(term, 17);
+      const test::ForcesAndVirial analytic = test::analytic_forces_and_virial(term, frame, weights);
+      const auto energy = [&](const io::Frame& moved) { return test::linear_energy(term, moved, weights); };
 
-    Eigen::MatrixXd forces(frame.n_atoms(), 3);
-    for (Eigen::Index j = 0; j < forces.rows(); ++j)
-      for (int axis = 0; axis < 3; ++axis) {
-        io::Frame forward = frame, backward = frame;
-        forward.positions(j, axis) += step;
-        backward.positions(j, axis) -= step;
-        forces(j, axis) = -(energy(forward) - energy(backward)) / (2.0 * step);
-      }
-    CHECK(relative_error(analytic.forces, forces) < 1e-6);
-    CHECK(analytic.forces.colwise().sum().norm() < 1e-12 * analytic.forces.cwiseAbs().maxCoeff());
+      Eigen::MatrixXd forces(frame.n_atoms(), 3);
+      for (Eigen::Index j = 0; j < forces.rows(); ++j)
+        for (int axis = 0; axis < 3; ++axis) {
+          io::Frame forward = frame, backward = frame;
+          forward.positions(j, axis) += step;
+          backward.positions(j, axis) -= step;
+          forces(j, axis) = -(energy(forward) - energy(backward)) / (2.0 * step);
+        }
+      CHECK(relative_error(analytic.forces, forces) < 1e-6);
+      CHECK(analytic.forces.colwise().sum().norm() < 1e-12 * analytic.forces.cwiseAbs().maxCoeff());
 
-    // Positions and cell deformed by 1 + ε: ∂E/∂ε_ab = Σ (∂E/∂r_ij)_a (r_ij)_b, so the virial
-    // W = -Σ r_ij ⊗ ∂E/∂r_ij is -(∂E/∂ε)ᵀ (ASE's sign; symmetric for a rotation-invariant E).
-    Eigen::Matrix3d strain_derivative;
-    for (int a = 0; a < 3; ++a)
-      for (int b = 0; b < 3; ++b) {
-        Eigen::Matrix3d strain = Eigen::Matrix3d::Zero();
-        strain(a, b) = step;
-        const Eigen::Matrix3d identity = Eigen::Matrix3d::Identity();
-        strain_derivative(a, b) =
-            (energy(strained(frame, identity + strain)) - energy(strained(frame, identity - strain))) / (2.0 * step);
-      }
-    CHECK(relative_error(analytic.virial, -strain_derivative.transpose()) < 1e-6);
-    CHECK(relative_error(analytic.virial, analytic.virial.transpose()) < 1e-10);
-  }
+      // Positions and cell deformed by 1 + ε: ∂E/∂ε_ab = Σ (∂E/∂r_ij)_a (r_ij)_b, so the virial
+      // W = -Σ r_ij ⊗ ∂E/∂r_ij is -(∂E/∂ε)ᵀ (ASE's sign; symmetric for a rotation-invariant E).
+      Eigen::Matrix3d strain_derivative;
+      for (int a = 0; a < 3; ++a)
+        for (int b = 0; b < 3; ++b) {
+          Eigen::Matrix3d strain = Eigen::Matrix3d::Zero();
+          strain(a, b) = step;
+          const Eigen::Matrix3d identity = Eigen::Matrix3d::Identity();
+          strain_derivative(a, b) =
+              (energy(strained(frame, identity + strain)) - energy(strained(frame, identity - strain))) / (2.0 * step);
+        }
+      CHECK(relative_error(analytic.virial, -strain_derivative.transpose()) < 1e-6);
+      CHECK(relative_error(analytic.virial, analytic.virial.transpose()) < 1e-10);
+    }
 }
 
 TEST_CASE("q is a unit vector, invariant under rotation, the same with and without gradients", "[gap][soap]") {

@@ -11,8 +11,9 @@
 // The derivatives with respect to the displacement r_ij of each neighbour image j:
 //   ∂c^s_{nlm}/∂r_ij = (f_c I_nl)'(r_ij) Y_lm r̂_ij + f_c I_nl ∇Y_lm(r̂_ij),
 //   ∂p/∂r_ij from the product rule on the species s of j,   ∂q/∂r_ij = (1 - q qᵀ) ∂p/∂r_ij / |p|,
-// where I' is the derivative of the table's interpolant, so the gradients are exactly those of
-// the values q (not of the unrounded integrals).
+// where I' is the derivative of the table's interpolant, so the gradients are those of the
+// values q themselves (not of the exact integrals), up to the interpolant's ~1e-12 steps between
+// table intervals.
 //
 // Unlike the DScribe mode (neighbours to r_cut + 3.7 sigma, no cutoff function, no
 // normalisation; SoapCalculator, unchanged), neighbours stop at rc: the potential is local.
