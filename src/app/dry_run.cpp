@@ -10,7 +10,7 @@
 namespace hykal::app {
 
 void run_dry_run(RunContext& context) {
-  const io::LocalFrames data = load_data_set(context, false);
+  const io::LocalFrames data = load_data_set(context, false, Outputs::none);
   const descriptors::SoapSettings& soap = context.settings.descriptors.soap;
   int ranks = 1;
   MPI_Comm_size(context.comm, &ranks);

@@ -7,8 +7,10 @@
 #include "hykal/app/command_line.hpp"
 #include "hykal/app/commands.hpp"
 #include "hykal/app/version_string.hpp"
+#include "hykal/io/interrupt_cleanup.hpp"
 #include "hykal/parallel/collective_error.hpp"
 
+#include <hdf5.h>
 #include <mpi.h>
 #include <sys/resource.h>
 
@@ -54,16 +56,16 @@ int run(int argc, char** argv, MPI_Comm comm) {
     return 0;
   }
 
-  Logger logger(comm);
+  hykal::util::Logger logger(comm);
   logger.info(start_banner(comm, line->command, *configuration));
-  StageTimers timers;
+  hykal::util::StageTimers timers;
   RunContext context{comm, *line, *configuration, *settings, logger, timers};
   if (line->dry_run)
     run_dry_run(context);
   else
     find_command(line->command)->run(context);
   const auto rows = timers.summarise(comm);
-  logger.info("timings over " + std::to_string(size) + " ranks:\n" + timing_table(rows) + peak_memory_line(comm));
+  logger.info("timings over " + std::to_string(size) + " ranks:\n" + hykal::util::timing_table(rows) + peak_memory_line(comm));
   return 0;
 }
 
@@ -71,6 +73,10 @@ int run(int argc, char** argv, MPI_Comm comm) {
 
 int main(int argc, char** argv) {
   MPI_Init(&argc, &argv);
+  // Errors of HDF5 calls become one hykal message; HDF5's own stack printout would repeat on
+  // every rank.
+  H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);
+  hykal::io::install_interrupt_cleanup();
   int rank = 0;
   MPI_Comm_rank(MPI_COMM_WORLD, &rank);
   int status = 0;

@@ -6,7 +6,7 @@ namespace hykal::app {
 const std::vector<OptionSpec>& option_table() {
   using K = OptionKind;
   static const std::vector<OptionSpec> table = {
-      {"data.files", K::path_list, "", "", "extended XYZ files or glob patterns (space separated, or repeat the key)", {}},
+      {"data.files", K::path_list, "", "", "extended XYZ files or glob patterns (space separated, or repeat the key; an existing file is taken as named, \"…\" quotes a path with spaces)", {}},
       {"data.energy_key", K::text, "auto", "", "per-frame key of the total energy (auto: energy, free_energy, dft_energy, REF_energy, …)", {}},
       {"data.forces_key", K::text, "auto", "", "per-atom column of the forces (auto: forces, force)", {}},
       {"data.virial_key", K::text, "auto", "", "per-frame key of the virial (auto: virial, else stress)", {}},

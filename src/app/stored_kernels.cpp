@@ -43,7 +43,7 @@ std::string kernel_settings_signature(const Configuration& configuration, const 
   for (const std::string& file : index.files) {
     struct stat status {};
     stat(file.c_str(), &status);
-    signature += "file = " + std::filesystem::absolute(file).string() + " " + std::to_string(status.st_size) + " bytes, modified " +
+    signature += "file = " + std::filesystem::weakly_canonical(file).string() + " " + std::to_string(status.st_size) + " bytes, modified " +
                  std::to_string(status.st_mtime) + "\n";
   }
   for (const OptionSpec& spec : option_table())

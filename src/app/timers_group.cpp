@@ -16,7 +16,7 @@ struct TimerRecord {
 
 }  // namespace
 
-void write_timers_group(hid_t file, MPI_Comm comm, const std::vector<StageTime>& rows) {
+void write_timers_group(hid_t file, MPI_Comm comm, const std::vector<util::StageTime>& rows) {
   namespace hdf5 = io::hdf5;
   hdf5::Handle name_type = hdf5::fixed_string_type(stage_length);
   hdf5::Handle record_type(H5Tcreate(H5T_COMPOUND, sizeof(TimerRecord)));

@@ -1,6 +1,7 @@
 #include "hykal/io/results_file.hpp"
 
 #include "hykal/error.hpp"
+#include "hykal/io/interrupt_cleanup.hpp"
 
 #include <unistd.h>
 
@@ -25,9 +26,14 @@ std::string temporary_name(const std::string& path, MPI_Comm comm) {
 
 ResultsFile::ResultsFile(const std::string& path, MPI_Comm comm)
     : path_(path), temporary_path_(temporary_name(path, comm)), comm_(comm),
-      file_(hdf5::create_parallel(temporary_path_, comm)) {}
+      file_(hdf5::create_parallel(temporary_path_, comm)) {
+  int rank = 0;
+  MPI_Comm_rank(comm, &rank);
+  remove_on_interrupt(temporary_path_, rank == 0);
+}
 
 ResultsFile::~ResultsFile() {
+  remove_on_interrupt("", true);
   if (committed_) return;
   file_ = hdf5::Handle();
   int rank = 0;
@@ -52,6 +58,7 @@ void ResultsFile::commit() {
   MPI_Comm_rank(comm_, &rank);
   int failed = 0;
   if (rank == 0) failed = std::rename(temporary_path_.c_str(), path_.c_str()) != 0;
+  remove_on_interrupt("", true);
   MPI_Bcast(&failed, 1, MPI_INT, 0, comm_);
   if (failed) throw InputError(path_ + ": cannot rename the finished results file from " + temporary_path_);
   committed_ = true;

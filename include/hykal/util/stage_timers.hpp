@@ -1,6 +1,6 @@
 #pragma once
 // Scoped stage timers (SIRIUS's PROFILE idea): `auto timer = timers.scope("read frames");`
-// measures until the scope ends. At the end of a run, summarise() reduces every stage over the
+// measures until the scope ends. Usable by every stage, on any communicator. At the end of a run, summarise() reduces every stage over the
 // ranks (min/avg/max) for the table on rank 0 and /timers in the results file.
 #include <mpi.h>
 
@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-namespace hykal::app {
+namespace hykal::util {
 
 struct StageTime {
   std::string stage;
@@ -33,7 +33,9 @@ class StageTimers {
   Scope scope(const std::string& stage) { return Scope(*this, stage); }
   void add(const std::string& stage, double seconds);
 
-  // Collective. Stages in the order rank 0 first saw them; a stage a rank never ran counts 0 s.
+  // Collective over comm (any communicator: a fit group times itself). Every stage any rank ran,
+  // in the order rank 0 saw them, then the stages only later ranks ran; a stage a rank never
+  // ran counts 0 s there.
   std::vector<StageTime> summarise(MPI_Comm comm) const;
 
  private:
@@ -42,4 +44,4 @@ class StageTimers {
 
 std::string timing_table(const std::vector<StageTime>& rows);
 
-}  // namespace hykal::app
+}  // namespace hykal::util
