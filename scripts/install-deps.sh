@@ -8,7 +8,7 @@ packages=(
   libscalapack-openmpi-dev libelpa-dev
   libhdf5-openmpi-dev hdf5-tools
   libeigen3-dev libboost-dev libboost-program-options-dev
-  catch2 libopenblas-dev
+  catch2 libopenblas-dev libnlopt-cxx-dev
   python3-ase python3-h5py python3-numpy
 )
 sudo_cmd=""
