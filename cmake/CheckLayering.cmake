@@ -3,7 +3,7 @@
 # before it. In particular nothing below app/ includes app/, and parallel/ includes nothing
 # from io/. Run as: cmake -DHYKAL_SOURCE_DIR=<repo> -P CheckLayering.cmake
 cmake_minimum_required(VERSION 3.22)
-set(layers parallel io descriptors kernels clustering gap learning app)
+set(layers util parallel io descriptors kernels clustering gap learning app)
 
 set(violations "")
 file(GLOB folders LIST_DIRECTORIES true RELATIVE "${HYKAL_SOURCE_DIR}/src" "${HYKAL_SOURCE_DIR}/src/*")
@@ -30,6 +30,6 @@ foreach(layer IN LISTS layers)
 endforeach()
 
 if(violations)
-  message(FATAL_ERROR "include order broken (parallel < io < descriptors < kernels < clustering < gap "
+  message(FATAL_ERROR "include order broken (util < parallel < io < descriptors < kernels < clustering < gap "
                       "< learning < app):\n${violations}")
 endif()

@@ -28,7 +28,7 @@ std::string scan_progress(const clustering::DeltaResult& result) {
 }  // namespace
 
 void run_cluster(RunContext& context) {
-  const io::LocalFrames data = load_data_set(context, true);
+  const io::LocalFrames data = load_data_set(context, true, Outputs::results_and_figures);
   const kernels::ClusteredFrames clustered = select_clustered_frames(context, data);
   const std::vector<double> energy_per_atom = kernels::energy_per_atom_of_rows(data, clustered, context.comm);
   const ClusterStageSettings& settings = context.settings.clustering;

@@ -6,6 +6,7 @@
 #include <boost/program_options.hpp>
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <fstream>
 #include <sstream>
@@ -19,15 +20,6 @@ const OptionSpec& spec_of(const std::string& key) {
   for (const OptionSpec& spec : option_table())
     if (spec.key == key) return spec;
   HYKAL_THROW("no option " + key + " in the option table");
-}
-
-std::vector<std::string> split_words(const std::vector<std::string>& values) {
-  std::vector<std::string> words;
-  for (const std::string& value : values) {
-    std::istringstream stream(value);
-    for (std::string word; stream >> word;) words.push_back(word);
-  }
-  return words;
 }
 
 std::string joined(const std::vector<std::string>& values) {
@@ -68,6 +60,30 @@ po::options_description ini_description() {
 }
 
 }  // namespace
+
+std::vector<std::string> split_words(const std::string& text) {
+  std::vector<std::string> words;
+  std::string word;
+  bool in_word = false;
+  char quote = 0;
+  for (const char c : text) {
+    if (quote != 0 && c == quote) {
+      quote = 0;
+    } else if (quote == 0 && (c == '"' || c == '\'')) {
+      quote = c;
+      in_word = true;
+    } else if (quote == 0 && std::isspace(static_cast<unsigned char>(c))) {
+      if (in_word) words.push_back(word);
+      word.clear();
+      in_word = false;
+    } else {
+      word += c;
+      in_word = true;
+    }
+  }
+  if (in_word) words.push_back(word);
+  return words;
+}
 
 double parse_real(const std::string& key, const std::string& value) {
   std::size_t used = 0;
@@ -139,7 +155,17 @@ bool Configuration::boolean(const std::string& key) const { return parse_boolean
 std::vector<std::string> Configuration::list(const std::string& key) const {
   spec_of(key);
   const auto found = values_.find(key);
-  return found == values_.end() ? std::vector<std::string>() : split_words(found->second);
+  std::vector<std::string> words;
+  if (found != values_.end())
+    for (const std::string& value : found->second)
+      for (std::string& word : split_words(value)) words.push_back(std::move(word));
+  return words;
+}
+
+std::vector<std::string> Configuration::values(const std::string& key) const {
+  spec_of(key);
+  const auto found = values_.find(key);
+  return found == values_.end() ? std::vector<std::string>() : found->second;
 }
 
 std::string Configuration::effective_ini() const {

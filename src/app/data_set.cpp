@@ -6,7 +6,7 @@
 
 namespace hykal::app {
 
-io::LocalFrames load_data_set(RunContext& context, bool require_energy) {
+io::LocalFrames load_data_set(RunContext& context, bool require_energy, Outputs outputs) {
   const DataSettings& settings = context.settings.data;
   std::vector<std::string> paths;
   parallel::agree_on_input_errors(context.comm, [&] {
@@ -16,6 +16,7 @@ io::LocalFrames load_data_set(RunContext& context, bool require_energy) {
                        "or --data.files=PATH)");
     paths = io::expand_paths(patterns);
   });
+  check_output_paths(context, outputs, paths);
   io::ReadOptions options = settings.read;
   options.require_energy = require_energy;
 

@@ -33,7 +33,7 @@ descriptors::LocalDescriptors compute_descriptors(RunContext& context, const io:
   parallel::agree_on_input_errors(context.comm, [&] {
     coulomb_settings.n_atoms_max = resolved_n_atoms_max(coulomb_settings.n_atoms_max, data.index);
   });
-  Progress progress(context.logger, "descriptors (rank 0's frames)");
+  util::Progress progress(context.logger, "descriptors (rank 0's frames)");
   descriptors::LocalDescriptors result = descriptors::compute_local_descriptors(
       data.frames, soap_settings, coulomb_settings, context.comm,
       [&](long long done, long long total) { progress.update(done, total); });

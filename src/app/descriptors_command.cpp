@@ -8,7 +8,7 @@
 namespace hykal::app {
 
 void run_descriptors(RunContext& context) {
-  const io::LocalFrames data = load_data_set(context, false);
+  const io::LocalFrames data = load_data_set(context, false, Outputs::results);
   const descriptors::LocalDescriptors descriptors = compute_descriptors(context, data);
 
   write_results(context, data, [&](hid_t file) { write_descriptors_group(file, data, descriptors, context.settings.descriptors); });

@@ -134,7 +134,7 @@ std::string atom_count_summary(const io::FrameIndex& index) {
 }  // namespace
 
 void run_info(RunContext& context) {
-  const io::LocalFrames data = load_data_set(context, false);
+  const io::LocalFrames data = load_data_set(context, false, Outputs::none);
   auto timer = context.timers.scope("summarise");
   const std::string species = species_summary(data, context.comm);
   const std::string energies = energy_summary(data, context.comm);

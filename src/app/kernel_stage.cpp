@@ -16,7 +16,7 @@ kernels::ClusteredFrames select_clustered_frames(RunContext& context, const io::
   return clustered;
 }
 
-parallel::GridShape grid_shape(const ParallelSettings& settings, MPI_Comm comm, const Logger& logger) {
+parallel::GridShape grid_shape(const ParallelSettings& settings, MPI_Comm comm, const util::Logger& logger) {
   int size = 1;
   MPI_Comm_size(comm, &size);
   const parallel::GridShape near_square = parallel::near_square_shape(size);
@@ -37,7 +37,7 @@ kernels::KernelMatrices build_kernels(RunContext& context, const descriptors::Lo
   kernels::KernelMatrices matrices{
       [&] {
         auto timer = context.timers.scope("SOAP kernel");
-        Progress progress(context.logger, "SOAP kernel (" + settings.soap_form_name + ") over " +
+        util::Progress progress(context.logger, "SOAP kernel (" + settings.soap_form_name + ") over " +
                                               std::to_string(clustered.frame_of_row.size()) + " frames, rank 0's tiles");
         options.progress = [&](long long done, long long total) { progress.update(done, total); };
         kernels::ProjectionSummary projection;
@@ -56,7 +56,7 @@ kernels::KernelMatrices build_kernels(RunContext& context, const descriptors::Lo
       }(),
       [&] {
         auto timer = context.timers.scope("Coulomb kernel");
-        Progress progress(context.logger, "Coulomb kernel (" + settings.coulomb_form_name + "), rank 0's tiles");
+        util::Progress progress(context.logger, "Coulomb kernel (" + settings.coulomb_form_name + "), rank 0's tiles");
         options.progress = [&](long long done, long long total) { progress.update(done, total); };
         return kernels::coulomb_kernel_of_frames(descriptors, clustered, settings.coulomb, grid, options);
       }()};

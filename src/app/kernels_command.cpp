@@ -11,7 +11,7 @@
 namespace hykal::app {
 
 void run_kernels(RunContext& context) {
-  const io::LocalFrames data = load_data_set(context, false);
+  const io::LocalFrames data = load_data_set(context, false, Outputs::results);
   const kernels::ClusteredFrames clustered = select_clustered_frames(context, data);
   const descriptors::LocalDescriptors descriptors = compute_descriptors(context, data);
   const parallel::BlacsGrid grid(context.comm, grid_shape(context.settings.parallel, context.comm, context.logger));

@@ -7,10 +7,11 @@
 #include "hykal/app/command_line.hpp"
 #include "hykal/app/commands.hpp"
 #include "hykal/app/version_string.hpp"
+#include "hykal/io/interrupt_cleanup.hpp"
 #include "hykal/parallel/collective_error.hpp"
 
+#include <hdf5.h>
 #include <mpi.h>
-#include <sys/resource.h>
 
 #include <cstdio>
 #include <iostream>
@@ -20,9 +21,7 @@ namespace {
 
 // Peak resident memory per rank (min/avg/max), for sizing batch jobs.
 std::string peak_memory_line(MPI_Comm comm) {
-  rusage usage{};
-  getrusage(RUSAGE_SELF, &usage);
-  const double mine = usage.ru_maxrss / 1024.0;  // kB → MB
+  const double mine = hykal::util::peak_resident_mb();
   double low = 0, high = 0, sum = 0;
   int size = 1;
   MPI_Comm_size(comm, &size);
@@ -54,16 +53,16 @@ int run(int argc, char** argv, MPI_Comm comm) {
     return 0;
   }
 
-  Logger logger(comm);
+  hykal::util::Logger logger(comm);
   logger.info(start_banner(comm, line->command, *configuration));
-  StageTimers timers;
+  hykal::util::StageTimers timers;
   RunContext context{comm, *line, *configuration, *settings, logger, timers};
   if (line->dry_run)
     run_dry_run(context);
   else
     find_command(line->command)->run(context);
   const auto rows = timers.summarise(comm);
-  logger.info("timings over " + std::to_string(size) + " ranks:\n" + timing_table(rows) + peak_memory_line(comm));
+  logger.info("timings over " + std::to_string(size) + " ranks:\n" + hykal::util::timing_table(rows) + peak_memory_line(comm));
   return 0;
 }
 
@@ -71,16 +70,21 @@ int run(int argc, char** argv, MPI_Comm comm) {
 
 int main(int argc, char** argv) {
   MPI_Init(&argc, &argv);
+  // Errors of HDF5 calls become one hykal message; HDF5's own stack printout would repeat on
+  // every rank.
+  H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);
+  hykal::io::install_interrupt_cleanup();
   int rank = 0;
   MPI_Comm_rank(MPI_COMM_WORLD, &rank);
   int status = 0;
   try {
     status = run(argc, argv, MPI_COMM_WORLD);
   } catch (const hykal::parallel::CollectiveInputError& error) {
-    if (rank == 0) std::cerr << "hykal: error: " << error.what() << std::endl;
+    // One write, so the line is never split by the log lines other streams interleave.
+    if (rank == 0) std::cerr << "hykal: error: " + std::string(error.what()) + "\n" << std::flush;
     status = 1;
   } catch (const std::exception& error) {
-    std::cerr << "hykal: error on rank " << rank << ": " << error.what() << std::endl;
+    std::cerr << "hykal: error on rank " + std::to_string(rank) + ": " + error.what() + "\n" << std::flush;
     MPI_Abort(MPI_COMM_WORLD, 1);
   }
   MPI_Finalize();

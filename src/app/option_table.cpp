@@ -1,12 +1,16 @@
 #include "hykal/app/option_table.hpp"
 
+#include "hykal/learning/gap_search_space.hpp"
+
 namespace hykal::app {
 
+namespace {
+
 // Defaults are the authors' settings (METHOD.md, INTERFACE.md).
-const std::vector<OptionSpec>& option_table() {
+std::vector<OptionSpec> all_options() {
   using K = OptionKind;
-  static const std::vector<OptionSpec> table = {
-      {"data.files", K::path_list, "", "", "extended XYZ files or glob patterns (space separated, or repeat the key)", {}},
+  std::vector<OptionSpec> table = {
+      {"data.files", K::path_list, "", "", "extended XYZ files or glob patterns (space separated, or repeat the key; an existing file is taken as named, \"…\" quotes a path with spaces)", {}},
       {"data.energy_key", K::text, "auto", "", "per-frame key of the total energy (auto: energy, free_energy, dft_energy, REF_energy, …)", {}},
       {"data.forces_key", K::text, "auto", "", "per-atom column of the forces (auto: forces, force)", {}},
       {"data.virial_key", K::text, "auto", "", "per-frame key of the virial (auto: virial, else stress)", {}},
@@ -54,7 +58,19 @@ const std::vector<OptionSpec>& option_table() {
       {"bo.n_initial", K::integer, "30", "", "initial random points of the Bayesian optimisation", {}},
       {"bo.n_iterations", K::integer, "20", "", "Bayesian optimisation steps", {}},
       {"bo.batch", K::integer, "1", "", "fits run in parallel per step (sub-communicators)", {}},
+      {"bo.seed", K::integer, "0", "", "seed of the Bayesian optimisation (initial design, multi-starts)", {}},
   };
+  // One bound pair per searched GAP hyperparameter, from the learning stage's rules.
+  for (const learning::GapBoundRule& rule : learning::gap_bound_rules())
+    table.push_back({"bo." + rule.name, K::text, rule.default_bounds, rule.unit,
+                     rule.description + ": low high [log]", {}});
+  return table;
+}
+
+}  // namespace
+
+const std::vector<OptionSpec>& option_table() {
+  static const std::vector<OptionSpec> table = all_options();
   return table;
 }
 

@@ -6,6 +6,7 @@
 #include "hykal/io/periodic_table.hpp"
 
 #include <cstdio>
+#include <filesystem>
 #include <utility>
 
 namespace hykal::app {
@@ -66,7 +67,14 @@ std::optional<parallel::GridShape> grid_of(const std::string& value) {
 
 DataSettings data_settings(const Configuration& configuration) {
   DataSettings data;
-  data.patterns = configuration.list("data.files");
+  // A value that names an existing file is that file, spaces and all; others are lists.
+  for (const std::string& value : configuration.values("data.files")) {
+    if (std::filesystem::is_regular_file(value)) {
+      data.patterns.push_back(value);
+      continue;
+    }
+    for (std::string& word : split_words(value)) data.patterns.push_back(std::move(word));
+  }
   data.read.energy_key = configuration.text("data.energy_key");
   data.read.forces_key = configuration.text("data.forces_key");
   data.read.virial_key = configuration.text("data.virial_key");

@@ -7,6 +7,7 @@
 
 #include <sys/stat.h>
 
+#include <cstdio>
 #include <filesystem>
 
 namespace hykal::app {
@@ -43,8 +44,11 @@ std::string kernel_settings_signature(const Configuration& configuration, const 
   for (const std::string& file : index.files) {
     struct stat status {};
     stat(file.c_str(), &status);
-    signature += "file = " + std::filesystem::absolute(file).string() + " " + std::to_string(status.st_size) + " bytes, modified " +
-                 std::to_string(status.st_mtime) + "\n";
+    // To the nanosecond: a file rewritten with the same size within one second is another file.
+    char modified[48];
+    std::snprintf(modified, sizeof modified, "%lld.%09ld", static_cast<long long>(status.st_mtim.tv_sec), status.st_mtim.tv_nsec);
+    signature += "file = " + std::filesystem::weakly_canonical(file).string() + " " + std::to_string(status.st_size) + " bytes, modified " +
+                 modified + "\n";
   }
   for (const OptionSpec& spec : option_table())
     if (determines_kernels(spec.key)) signature += spec.key + " = " + configuration.text(spec.key) + "\n";

@@ -12,11 +12,13 @@ constexpr std::size_t stage_length = 64;
 struct TimerRecord {
   char stage[stage_length];
   double min_seconds, avg_seconds, max_seconds;
+  double min_cpu_seconds, avg_cpu_seconds, max_cpu_seconds;
+  double min_peak_mb, avg_peak_mb, max_peak_mb;
 };
 
 }  // namespace
 
-void write_timers_group(hid_t file, MPI_Comm comm, const std::vector<StageTime>& rows) {
+void write_timers_group(hid_t file, MPI_Comm comm, const std::vector<util::StageTime>& rows) {
   namespace hdf5 = io::hdf5;
   hdf5::Handle name_type = hdf5::fixed_string_type(stage_length);
   hdf5::Handle record_type(H5Tcreate(H5T_COMPOUND, sizeof(TimerRecord)));
@@ -24,6 +26,12 @@ void write_timers_group(hid_t file, MPI_Comm comm, const std::vector<StageTime>&
   H5Tinsert(record_type, "min_seconds", HOFFSET(TimerRecord, min_seconds), H5T_NATIVE_DOUBLE);
   H5Tinsert(record_type, "avg_seconds", HOFFSET(TimerRecord, avg_seconds), H5T_NATIVE_DOUBLE);
   H5Tinsert(record_type, "max_seconds", HOFFSET(TimerRecord, max_seconds), H5T_NATIVE_DOUBLE);
+  H5Tinsert(record_type, "min_cpu_seconds", HOFFSET(TimerRecord, min_cpu_seconds), H5T_NATIVE_DOUBLE);
+  H5Tinsert(record_type, "avg_cpu_seconds", HOFFSET(TimerRecord, avg_cpu_seconds), H5T_NATIVE_DOUBLE);
+  H5Tinsert(record_type, "max_cpu_seconds", HOFFSET(TimerRecord, max_cpu_seconds), H5T_NATIVE_DOUBLE);
+  H5Tinsert(record_type, "min_peak_mb", HOFFSET(TimerRecord, min_peak_mb), H5T_NATIVE_DOUBLE);
+  H5Tinsert(record_type, "avg_peak_mb", HOFFSET(TimerRecord, avg_peak_mb), H5T_NATIVE_DOUBLE);
+  H5Tinsert(record_type, "max_peak_mb", HOFFSET(TimerRecord, max_peak_mb), H5T_NATIVE_DOUBLE);
 
   std::vector<TimerRecord> records(rows.size());
   for (std::size_t i = 0; i < rows.size(); ++i) {
@@ -32,6 +40,12 @@ void write_timers_group(hid_t file, MPI_Comm comm, const std::vector<StageTime>&
     records[i].min_seconds = rows[i].min_seconds;
     records[i].avg_seconds = rows[i].avg_seconds;
     records[i].max_seconds = rows[i].max_seconds;
+    records[i].min_cpu_seconds = rows[i].min_cpu_seconds;
+    records[i].avg_cpu_seconds = rows[i].avg_cpu_seconds;
+    records[i].max_cpu_seconds = rows[i].max_cpu_seconds;
+    records[i].min_peak_mb = rows[i].min_peak_mb;
+    records[i].avg_peak_mb = rows[i].avg_peak_mb;
+    records[i].max_peak_mb = rows[i].max_peak_mb;
   }
   // Every rank holds the same table: rank 0 writes it, the others take part with no rows.
   int rank = 0;

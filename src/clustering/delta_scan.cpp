@@ -26,6 +26,15 @@ std::vector<double> delta_values(const std::string& delta_option, double step) {
   return deltas;
 }
 
+std::size_t lowest_energy_spread(const std::vector<DeltaResult>& results) {
+  std::size_t chosen = 0;
+  for (std::size_t i = 1; i < results.size(); ++i) {
+    const double candidate = results[i].spread.mean, best = results[chosen].spread.mean;
+    if (candidate < best || (std::isnan(best) && !std::isnan(candidate))) chosen = i;
+  }
+  return chosen;
+}
+
 DeltaScan scan_deltas(const parallel::DistributedMatrix& soap_kernel, const parallel::DistributedMatrix& coulomb_kernel,
                       const std::vector<double>& deltas, const std::vector<double>& energy_per_atom,
                       const SpectralClusteringOptions& options,
@@ -43,8 +52,7 @@ DeltaScan scan_deltas(const parallel::DistributedMatrix& soap_kernel, const para
     on_result(result);
     scan.results.push_back(std::move(result));
   }
-  for (std::size_t i = 1; i < scan.results.size(); ++i)
-    if (scan.results[i].spread.mean < scan.results[scan.chosen].spread.mean) scan.chosen = i;
+  scan.chosen = lowest_energy_spread(scan.results);
   return scan;
 }
 

@@ -63,26 +63,59 @@ RadialTable::RadialTable(const RadialIntegrals& f, int n_functions, double r_max
   f(0.0, at_zero_.data());
 }
 
-void RadialTable::evaluate(double r, double* out) const {
-  const int interval = std::min(static_cast<int>(r / spacing_), n_intervals_ - 1);
-  const double t = 2.0 * (r - interval * spacing_) / spacing_ - 1.0;
-  const double* block = &coefficients_[static_cast<std::size_t>(interval) * n_coefficients * n_functions_];
-  // Horner over chunks of functions held in registers: one store per value instead of one per
-  // power (the loop is bound by memory traffic otherwise).
+namespace {
+
+// Horner's rule for n_functions polynomials of degree RadialTable::degree in t (coefficients
+// [power][function]), over chunks of functions held in registers: one store per value instead of
+// one per power (the loop is bound by memory traffic otherwise). With the derivative, the same
+// pass also gives dp/dt, scaled by dt_dr: the exact derivative of the interpolant, so that forces
+// are consistent with the energies to rounding.
+template <bool with_derivative>
+void horner(const double* block, int n_functions, double t, double dt_dr, double* out, double* derivative) {
+  constexpr int degree = RadialTable::degree;
   constexpr int chunk = 8;
   int i = 0;
-  for (; i + chunk <= n_functions_; i += chunk) {
-    double value[chunk];
-    for (int j = 0; j < chunk; ++j) value[j] = block[degree * n_functions_ + i + j];
+  for (; i + chunk <= n_functions; i += chunk) {
+    double value[chunk], slope[chunk] = {};
+    for (int j = 0; j < chunk; ++j) value[j] = block[degree * n_functions + i + j];
     for (int p = degree - 1; p >= 0; --p)
-      for (int j = 0; j < chunk; ++j) value[j] = value[j] * t + block[p * n_functions_ + i + j];
+      for (int j = 0; j < chunk; ++j) {
+        if constexpr (with_derivative) slope[j] = slope[j] * t + value[j];
+        value[j] = value[j] * t + block[p * n_functions + i + j];
+      }
     for (int j = 0; j < chunk; ++j) out[i + j] = value[j];
+    if constexpr (with_derivative)
+      for (int j = 0; j < chunk; ++j) derivative[i + j] = slope[j] * dt_dr;
   }
-  for (; i < n_functions_; ++i) {
-    double value = block[degree * n_functions_ + i];
-    for (int p = degree - 1; p >= 0; --p) value = value * t + block[p * n_functions_ + i];
+  for (; i < n_functions; ++i) {
+    double value = block[degree * n_functions + i], slope = 0.0;
+    for (int p = degree - 1; p >= 0; --p) {
+      if constexpr (with_derivative) slope = slope * t + value;
+      value = value * t + block[p * n_functions + i];
+    }
     out[i] = value;
+    if constexpr (with_derivative) derivative[i] = slope * dt_dr;
   }
+}
+
+}  // namespace
+
+const double* RadialTable::locate(double r, double& t) const {
+  const int interval = std::min(static_cast<int>(r / spacing_), n_intervals_ - 1);
+  t = 2.0 * (r - interval * spacing_) / spacing_ - 1.0;
+  return &coefficients_[static_cast<std::size_t>(interval) * n_coefficients * n_functions_];
+}
+
+void RadialTable::evaluate(double r, double* out) const {
+  double t = 0.0;
+  const double* block = locate(r, t);
+  horner<false>(block, n_functions_, t, 0.0, out, nullptr);
+}
+
+void RadialTable::evaluate_with_derivative(double r, double* out, double* derivative) const {
+  double t = 0.0;
+  const double* block = locate(r, t);
+  horner<true>(block, n_functions_, t, 2.0 / spacing_, out, derivative);
 }
 
 }  // namespace hykal::descriptors

@@ -2,6 +2,7 @@
 
 #include "hykal/io/extxyz_comment.hpp"
 #include "hykal/io/extxyz_text.hpp"
+#include "hykal/io/label_value.hpp"
 #include "hykal/io/periodic_table.hpp"
 
 #include <Eigen/LU>
@@ -9,6 +10,7 @@
 #include <array>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <optional>
 
 namespace hykal::io {
@@ -172,6 +174,20 @@ struct SpecialKeys {
   const CommentEntry* stress = nullptr;
 };
 
+// Every key becomes an HDF5 name in the results file (/frames/labels/<key>), where "/" separates
+// groups, "." is the group itself and a NUL ends the name; a key given twice would be resolved
+// silently. All are errors naming the key.
+void check_comment_keys(const std::vector<CommentEntry>& entries, const TextPlace& place) {
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    const std::string& key = entries[i].key;
+    if (key == "." || key.find('/') != std::string::npos || key.find('\0') != std::string::npos)
+      throw_input_error(place, "comment line", "the key \"" + key + "\" cannot be stored (no \"/\", NUL or a lone \".\")");
+    for (std::size_t j = 0; j < i; ++j)
+      if (entries[j].key == key)
+        throw_input_error(place, "comment line", "the key \"" + key + "\" is given twice");
+  }
+}
+
 SpecialKeys find_special_keys(const std::vector<CommentEntry>& entries, const ReadOptions& options) {
   SpecialKeys keys;
   for (const CommentEntry& entry : entries) {
@@ -283,6 +299,7 @@ Frame parse_extxyz_frame(std::string_view text, const FrameLocation& location, c
   next_line(text, offset);  // the atom count, already read by the index
   const TextPlace comment_place{path, location.index_in_file, location.line + 1};
   const std::vector<CommentEntry> entries = parse_comment_line(next_line(text, offset), comment_place);
+  check_comment_keys(entries, comment_place);
   const SpecialKeys keys = find_special_keys(entries, options);
 
   Frame frame;
@@ -328,6 +345,8 @@ Frame parse_extxyz_frame(std::string_view text, const FrameLocation& location, c
     if (&entry == keys.properties || &entry == keys.lattice || &entry == keys.pbc || &entry == keys.energy ||
         &entry == keys.virial || &entry == keys.stress)
       continue;
+    if (is_numeric_label(entry.value) && !std::isfinite(std::strtod(entry.value.c_str(), nullptr)))
+      throw_input_error(comment_place, entry.key, "\"" + entry.value + "\" is not a finite number");
     const auto flag = parse_logical(entry.value);
     frame.labels[entry.key] = flag ? (*flag ? "T" : "F") : entry.value;
   }

@@ -43,14 +43,17 @@ FrameDistribution distribute_by_atoms(const std::vector<std::int64_t>& atom_coun
   return FrameDistribution(std::move(starts));
 }
 
-LocalFrames read_distributed(const std::vector<std::string>& paths, const ReadOptions& options, MPI_Comm comm) {
+namespace {
+
+// Deals the indexed frames over comm by atom count and parses this rank's block.
+LocalFrames read_indexed(FrameIndex index, const ReadOptions& options, MPI_Comm comm) {
   int rank = 0;
   int size = 1;
   MPI_Comm_rank(comm, &rank);
   MPI_Comm_size(comm, &size);
 
   LocalFrames local;
-  local.index = build_frame_index(paths, comm);
+  local.index = std::move(index);
   std::vector<std::int64_t> atom_counts;
   atom_counts.reserve(local.index.frames.size());
   for (const FrameLocation& location : local.index.frames) atom_counts.push_back(location.n_atoms);
@@ -69,6 +72,24 @@ LocalFrames read_distributed(const std::vector<std::string>& paths, const ReadOp
     }
   });
   return local;
+}
+
+}  // namespace
+
+LocalFrames read_distributed(const std::vector<std::string>& paths, const ReadOptions& options, MPI_Comm comm) {
+  return read_indexed(build_frame_index(paths, comm), options, comm);
+}
+
+LocalFrames read_frame_subset(const FrameIndex& index, const std::vector<std::int64_t>& frames,
+                              const ReadOptions& options, MPI_Comm comm) {
+  FrameIndex subset;
+  subset.files = index.files;
+  for (std::size_t i = 0; i < frames.size(); ++i) {
+    HYKAL_ASSERT(frames[i] >= 0 && frames[i] < index.n_frames() && (i == 0 || frames[i] > frames[i - 1]),
+                 "subset frames must be ascending frame numbers of the index");
+    subset.frames.push_back(index.frames[static_cast<std::size_t>(frames[i])]);
+  }
+  return read_indexed(std::move(subset), options, comm);
 }
 
 }  // namespace hykal::io

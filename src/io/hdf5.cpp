@@ -179,11 +179,13 @@ void write_rows(hid_t location, const std::string& path, hid_t type, hsize_t tot
   Handle file_space = checked(H5Screate_simple(rank, shape, nullptr), "H5Screate_simple " + path);
   Handle dataset = checked(H5Dcreate2(location, path.c_str(), type, file_space, H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT),
                            "cannot create dataset " + path);
+  // A dataset without elements has no storage to write to (a collective write of it fails).
+  if (total_rows == 0 || (rank == 2 && row_width == 0)) return;
   const hsize_t start[2] = {first_row, 0};
   const hsize_t count[2] = {n_rows, row_width};
   const hsize_t memory_shape[2] = {n_rows, row_width};
   Handle memory_space = checked(H5Screate_simple(rank, memory_shape, nullptr), "H5Screate_simple " + path);
-  if (n_rows == 0 || (rank == 2 && row_width == 0)) {
+  if (n_rows == 0) {
     H5Sselect_none(file_space);
     H5Sselect_none(memory_space);
   } else if (H5Sselect_hyperslab(file_space, H5S_SELECT_SET, start, nullptr, count, nullptr) < 0) {

@@ -3,6 +3,7 @@
 #include "hykal/error.hpp"
 
 #include <algorithm>
+#include <filesystem>
 #include <set>
 
 #include <glob.h>
@@ -11,6 +12,8 @@ namespace hykal::io {
 namespace {
 
 std::vector<std::string> glob_one(const std::string& pattern) {
+  // An existing file is taken as named, so a name with glob characters or spaces always works.
+  if (std::filesystem::is_regular_file(pattern)) return {pattern};
   glob_t matches{};
   const int status = ::glob(pattern.c_str(), GLOB_ERR, nullptr, &matches);
   std::vector<std::string> paths;

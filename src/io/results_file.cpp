@@ -1,6 +1,7 @@
 #include "hykal/io/results_file.hpp"
 
 #include "hykal/error.hpp"
+#include "hykal/io/interrupt_cleanup.hpp"
 
 #include <unistd.h>
 
@@ -21,13 +22,23 @@ std::string temporary_name(const std::string& path, MPI_Comm comm) {
   return path + ".tmp-" + std::to_string(suffix[0]) + "-" + std::to_string(suffix[1]);
 }
 
+// Registered for removal on SIGTERM/SIGINT before it exists, so that no moment of its life
+// leaves it behind.
+hdf5::Handle create_removable(const std::string& path, MPI_Comm comm) {
+  int rank = 0;
+  MPI_Comm_rank(comm, &rank);
+  remove_on_interrupt(path, rank == 0);
+  return hdf5::create_parallel(path, comm);
+}
+
 }  // namespace
 
 ResultsFile::ResultsFile(const std::string& path, MPI_Comm comm)
     : path_(path), temporary_path_(temporary_name(path, comm)), comm_(comm),
-      file_(hdf5::create_parallel(temporary_path_, comm)) {}
+      file_(create_removable(temporary_path_, comm)) {}
 
 ResultsFile::~ResultsFile() {
+  remove_on_interrupt("", true);
   if (committed_) return;
   file_ = hdf5::Handle();
   int rank = 0;
@@ -52,6 +63,7 @@ void ResultsFile::commit() {
   MPI_Comm_rank(comm_, &rank);
   int failed = 0;
   if (rank == 0) failed = std::rename(temporary_path_.c_str(), path_.c_str()) != 0;
+  remove_on_interrupt("", true);
   MPI_Bcast(&failed, 1, MPI_INT, 0, comm_);
   if (failed) throw InputError(path_ + ": cannot rename the finished results file from " + temporary_path_);
   committed_ = true;

@@ -3,18 +3,26 @@
 namespace hykal::kernels {
 namespace {
 
-// Rows of `matrix` for the clustered local frames, each frame's rows [offsets[f], offsets[f+1]).
+// Rows of `matrix` for the clustered local frames, each frame's rows [offsets[f], offsets[f+1]),
+// copied once into place (not into per-frame blocks first and then stacked: the per-atom SOAP is
+// the largest array of a run, and --dry-run's memory model counts exactly one copy of it).
 LocalFeatures clustered_rows(const descriptors::DescriptorMatrix& matrix, const std::vector<std::int64_t>& offsets,
                              const ClusteredFrames& clustered) {
-  std::vector<FeatureRows> blocks;
+  LocalFeatures features;
+  features.first_frame = clustered.first_row;
+  std::int64_t rows = 0;
   for (std::size_t f = 0; f + 1 < offsets.size(); ++f)
-    if (clustered.local[f]) blocks.push_back(matrix.middleRows(offsets[f], offsets[f + 1] - offsets[f]));
-  if (blocks.empty()) {
-    LocalFeatures none;
-    none.first_frame = clustered.first_row;
-    return none;
+    if (clustered.local[f]) rows += offsets[f + 1] - offsets[f];
+  features.rows.resize(rows, matrix.cols());
+  std::int64_t row = 0;
+  for (std::size_t f = 0; f + 1 < offsets.size(); ++f) {
+    if (!clustered.local[f]) continue;
+    const std::int64_t n = offsets[f + 1] - offsets[f];
+    features.rows.middleRows(row, n) = matrix.middleRows(offsets[f], n);
+    row += n;
+    features.frame_offsets.push_back(row);
   }
-  return stack_frames(blocks, clustered.first_row);
+  return features;
 }
 
 std::vector<Eigen::VectorXd> clustered_coulomb(const descriptors::LocalDescriptors& descriptors,

@@ -1,16 +1,21 @@
 #include "hykal/parallel/collective_error.hpp"
 
-#include <string>
-#include <vector>
+#include "hykal/parallel/gather_text.hpp"
 
 namespace hykal::parallel {
 
-void agree_on_input_errors(MPI_Comm comm, const std::function<void()>& work) {
+std::string first_message(MPI_Comm comm, const std::string& mine) {
   int rank = 0;
   int size = 1;
   MPI_Comm_rank(comm, &rank);
   MPI_Comm_size(comm, &size);
+  const int candidate = mine.empty() ? size : rank;
+  int first = size;
+  MPI_Allreduce(&candidate, &first, 1, MPI_INT, MPI_MIN, comm);
+  return first == size ? std::string() : broadcast_text(mine, first, comm);
+}
 
+void agree_on_input_errors(MPI_Comm comm, const std::function<void()>& work) {
   std::string message;
   try {
     work();
@@ -18,18 +23,8 @@ void agree_on_input_errors(MPI_Comm comm, const std::function<void()>& work) {
     message = error.what();
     if (message.empty()) message = "input error";
   }
-
-  const int mine = message.empty() ? size : rank;
-  int first_failing = size;
-  MPI_Allreduce(&mine, &first_failing, 1, MPI_INT, MPI_MIN, comm);
-  if (first_failing == size) return;
-
-  int length = static_cast<int>(message.size());
-  MPI_Bcast(&length, 1, MPI_INT, first_failing, comm);
-  std::vector<char> buffer(message.begin(), message.end());
-  buffer.resize(static_cast<std::size_t>(length));
-  MPI_Bcast(buffer.data(), length, MPI_CHAR, first_failing, comm);
-  throw CollectiveInputError(std::string(buffer.begin(), buffer.end()));
+  const std::string first = first_message(comm, message);
+  if (!first.empty()) throw CollectiveInputError(first);
 }
 
 }  // namespace hykal::parallel

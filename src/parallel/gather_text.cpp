@@ -37,6 +37,15 @@ std::string gather_text_to_all(const std::string& mine, MPI_Comm comm) {
   return all;
 }
 
+std::string broadcast_text(const std::string& text, int root, MPI_Comm comm) {
+  int length = static_cast<int>(text.size());
+  MPI_Bcast(&length, 1, MPI_INT, root, comm);
+  std::string copy = text;
+  copy.resize(static_cast<std::size_t>(length));
+  MPI_Bcast(copy.data(), length, MPI_CHAR, root, comm);
+  return copy;
+}
+
 std::vector<std::string> split_lines(const std::string& text) {
   std::vector<std::string> lines;
   for (std::size_t start = 0; start < text.size();) {

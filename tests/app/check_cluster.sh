@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `hykal cluster` end to end on a 50-frame subset of the bundled example (every 4th frame, all
 # five temperature plateaus): the same N_c, labels (up to renaming) and chosen δ at 1, 2 and 4
-# ranks and with ELPA and ScaLAPACK; every INTERFACE.md path and every figure is written, no
+# ranks and with ELPA and ScaLAPACK; the chosen δ is the lowest ⟨σ⟩_E recomputed (numpy) from the
+# stored labels and energies; every INTERFACE.md path and every figure is written, no
 # temporary file is left; wrong clustering options give one clear message and a non-zero exit.
 # Usage: check_cluster.sh HYKAL_EXECUTABLE MPIEXEC SOURCE_DIR
 set -u
@@ -12,10 +13,9 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 failures=0
 
-# Every frame of the example has the same number of atoms: n + 2 lines per frame.
-example="$source_dir/inputs/example/sio2_meltquench.xyz"
-lines=$(( $(head -n 1 "$example") + 2 ))
-awk -v lines="$lines" 'BEGIN { frame = -1 } NR % lines == 1 { frame++ } frame % 4 == 0' "$example" > "$work/subset.xyz"
+source "$(dirname "$0")/example_subset.sh"
+example_subset "$source_dir" 4 "$work/subset.xyz"
+lines=$(example_frame_lines "$source_dir")
 settings=(--data.label_keys=temperature --soap.n_max=4 --soap.l_max=3
           --soap.r_cut=5.0 --clustering.delta_step=0.25 --clustering.max_clusters=20)
 
@@ -70,6 +70,27 @@ for name in runs:
     expected = ["delta_scan_clusters.svg", "delta_scan_energy_spread.svg", "energy_per_frame.svg", "map_clusters.svg",
                 "map_temperature.svg", "mean_distance.svg"]
     if figures != expected: bad.append(f"{name}: figures {figures}")
+# The chosen δ is the lowest ⟨σ⟩_E (METHOD.md §4), recomputed here from each δ's stored labels and
+# /frames/energy_per_atom: σ_s = population standard deviation in meV/atom, mean over clusters.
+def mean_sigma(labels, energy_per_atom):
+    return np.mean([1000.0 * np.std(energy_per_atom[labels == s]) for s in np.unique(labels[labels >= 0])])
+for name in runs:
+    run = h5py.File(f"{work}/{name}.h5", "r")
+    scan_rows = run["clustering/scan"][:]
+    groups = {round(float(g[len("delta_"):]), 6): g for g in run["clustering"] if g.startswith("delta_")}
+    energy_per_atom = run["frames/energy_per_atom"][:]
+    sigma = np.array([mean_sigma(run[f"clustering/{groups[round(float(d), 6)]}/labels"][:], energy_per_atom)
+                      for d in scan_rows["delta"]])
+    if not np.allclose(sigma, scan_rows["mean_sigma_E"], rtol=1e-9, atol=0):
+        bad.append(f"{name}: ⟨σ⟩_E per δ {scan_rows['mean_sigma_E']}, recomputed {sigma}")
+    lowest = int(np.flatnonzero(sigma <= sigma.min() * (1 + 1e-12))[0])  # the first on (rounding) ties
+    if list(scan_rows["chosen"]) != [int(i == lowest) for i in range(len(sigma))]:
+        bad.append(f"{name}: chosen δ {scan_rows['delta'][scan_rows['chosen'] == 1]}, lowest ⟨σ⟩_E at {scan_rows['delta'][lowest]}")
+    if run["clustering/chosen"].attrs["delta"] != scan_rows["delta"][lowest]:
+        bad.append(f"{name}: /clustering/chosen delta {run['clustering/chosen'].attrs['delta']}")
+    chosen_labels = run[f"clustering/{groups[round(float(scan_rows['delta'][lowest]), 6)]}/labels"][:]
+    if not np.array_equal(run["clustering/chosen/labels"][:], chosen_labels):
+        bad.append(f"{name}: /clustering/chosen/labels are not those of the chosen δ")
 alone = h5py.File(f"{work}/kernels.h5", "r")
 for path in ["kernels/soap", "kernels/coulomb"]:
     if np.abs(alone[path][:] - ref[path][:]).max() > 1e-12: bad.append(f"hykal kernels: {path} differs from hykal cluster's")

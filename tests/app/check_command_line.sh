@@ -2,7 +2,7 @@
 # The hykal program itself: a wrong option gives one clear message naming it and a non-zero exit
 # at 1, 2 and 4 ranks, without a hang; --help and --version work.
 # Usage: check_command_line.sh HYKAL_EXECUTABLE MPIEXEC
-set -u
+set -u -o pipefail
 hykal=$1
 mpiexec=$2
 failures=0
@@ -26,12 +26,15 @@ for ranks in 1 2 4; do
   expect_failure "$ranks" "/nonexistent/run.ini" info /nonexistent/run.ini
   expect_failure "$ranks" "clusterr" clusterr
 done
+expect_failure 2 "clustering.assign_labels" cluster --clustering.assign_labels=k-means
 
 "$hykal" --help >"$log" 2>&1 || { echo "FAIL: --help exits non-zero"; failures=$((failures + 1)); }
 for word in info soap.r_cut "Å" parallel.eigensolver; do
   grep -q -F -- "$word" "$log" || { echo "FAIL: --help lacks $word"; failures=$((failures + 1)); }
 done
-"$hykal" --version | grep -q '^hykal ' || { echo "FAIL: --version"; failures=$((failures + 1)); }
+# The output is captured first: `hykal --version | grep -q` would also pass when hykal failed
+# after printing, and grep -q closing the pipe early could fail it under pipefail.
+version=$("$hykal" --version 2>&1) && grep -q '^hykal ' <<< "$version" || { echo "FAIL: --version: $version"; failures=$((failures + 1)); }
 
 # --dry-run reads the data, prints the memory estimate and writes nothing.
 example=$(cd "$(dirname "$0")/../.." && pwd)/inputs/example/sio2_meltquench.xyz

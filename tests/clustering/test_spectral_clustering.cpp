@@ -4,6 +4,9 @@
 // the option checks.
 #include "distributed_fixture.hpp"
 #include "hykal/clustering/adjusted_rand_index.hpp"
+#include "hykal/clustering/kmeans.hpp"
+#include "hykal/clustering/label_assignment.hpp"
+#include "hykal/clustering/spectral_embedding.hpp"
 #include "hykal/clustering/spectral_clustering.hpp"
 #include "hykal/error.hpp"
 #include "sklearn_fixture.hpp"
@@ -80,19 +83,19 @@ TEST_CASE("clustering options are checked against the data", "[clustering][optio
     return o;
   };
   CHECK_THROWS_WITH(effective_max_clusters(bad([](auto& o) { o.d_tol = 0.0; }), 30),
-                    Catch::StartsWith("clustering.d_tol"));
+                    Catch::StartsWith("d_tol"));
   CHECK_THROWS_WITH(effective_max_clusters(bad([](auto& o) { o.d_tol = -1e-4; }), 30),
-                    Catch::StartsWith("clustering.d_tol"));
+                    Catch::StartsWith("d_tol"));
   CHECK_THROWS_WITH(effective_max_clusters(bad([](auto& o) { o.d_tol = std::numeric_limits<double>::quiet_NaN(); }), 30),
-                    Catch::StartsWith("clustering.d_tol"));
+                    Catch::StartsWith("d_tol"));
   CHECK_THROWS_WITH(effective_max_clusters(bad([](auto& o) { o.max_clusters = 30; }), 30),
-                    Catch::StartsWith("clustering.max_clusters"));
+                    Catch::StartsWith("max_clusters"));
   CHECK_THROWS_WITH(effective_max_clusters(bad([](auto& o) { o.min_clusters = 1; }), 30),
-                    Catch::StartsWith("clustering.min_clusters"));
+                    Catch::StartsWith("min_clusters"));
   CHECK_THROWS_WITH(effective_max_clusters(bad([](auto& o) { o.min_clusters = 5; o.max_clusters = 4; }), 30),
-                    Catch::StartsWith("clustering.min_clusters"));
+                    Catch::StartsWith("min_clusters"));
   CHECK_THROWS_WITH(effective_max_clusters(SpectralClusteringOptions{}, 1), Catch::Contains("at least 2"));
-  CHECK_THROWS_WITH(effective_max_clusters(SpectralClusteringOptions{}, 2), Catch::StartsWith("clustering.min_clusters"));
+  CHECK_THROWS_WITH(effective_max_clusters(SpectralClusteringOptions{}, 2), Catch::StartsWith("min_clusters"));
   CHECK_THROWS_AS(effective_max_clusters(SpectralClusteringOptions{}, 0), hykal::InputError);
 }
 
@@ -102,4 +105,42 @@ TEST_CASE("bad options stop the clustering before any collective work", "[cluste
   SpectralClusteringOptions options;
   options.max_clusters = 6;
   CHECK_THROWS_AS(cluster_with_automatic_count(w, w, options), hykal::InputError);
+}
+
+TEST_CASE("label assignment: the names, and an unknown one is a setting error naming it", "[clustering][options]") {
+  using hykal::clustering::label_assignment_from_name;
+  using hykal::clustering::LabelAssignment;
+  CHECK(label_assignment_from_name("cluster_qr") == LabelAssignment::cluster_qr);
+  CHECK(label_assignment_from_name("kmeans") == LabelAssignment::kmeans);
+  CHECK(hykal::clustering::label_assignment_name(LabelAssignment::kmeans) == "kmeans");
+  CHECK_THROWS_WITH(label_assignment_from_name("k-means"), Catch::StartsWith("label assignment") && Catch::Contains("k-means"));
+  CHECK_THROWS_AS(label_assignment_from_name(""), hykal::SettingError);
+}
+
+TEST_CASE("the k-means path: labels are k-means of the embedding with the option's seed", "[clustering][kmeans]") {
+  // N_c fixed at 9 on pipeline30_brief_delta0.5, where k-means has several local minima:
+  // seeds 0 and 3 give different labellings (ARI 0.49), so a seed that does not reach k-means
+  // shows.
+  const hykal::parallel::BlacsGrid grid(MPI_COMM_WORLD);
+  const auto file = hykal::test::sklearn_case_file("pipeline30_brief_delta0.5");
+  const auto affinity = hykal::test::distribute(grid, hykal::test::read_matrix(file, "K"));
+  const auto distance = hykal::test::distribute(grid, hykal::test::read_matrix(file, "D"));
+  constexpr int n_clusters = 9;
+  const Eigen::MatrixXd embedding =
+      hykal::clustering::spectral_embedding(affinity, n_clusters, EigensolverKind::elpa).vectors;
+  std::vector<std::vector<int>> by_seed;
+  for (const std::uint64_t seed : {0, 3}) {
+    INFO("seed " << seed);
+    SpectralClusteringOptions options;
+    options.min_clusters = n_clusters;
+    options.max_clusters = n_clusters;
+    options.assign_labels = hykal::clustering::LabelAssignment::kmeans;
+    options.seed = seed;
+    const auto result = cluster_with_automatic_count(affinity, distance, options);
+    hykal::clustering::KMeansOptions kmeans_options;
+    kmeans_options.seed = seed;
+    CHECK(result.labels == hykal::clustering::kmeans(embedding, n_clusters, kmeans_options).labels);
+    by_seed.push_back(result.labels);
+  }
+  CHECK(hykal::clustering::adjusted_rand_index(by_seed[0], by_seed[1]) < 1.0);
 }

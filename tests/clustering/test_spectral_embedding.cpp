@@ -100,15 +100,28 @@ TEST_CASE("a non-finite affinity is an input error on every rank", "[clustering]
                     Catch::Contains("clustering: affinity element (4, 13) is not a finite number"));
 }
 
+TEST_CASE("the self-affinity is ignored: a non-uniform diagonal leaves scikit-learn's embedding", "[clustering][embedding]") {
+  // scikit-learn (csgraph.laplacian) sets the diagonal of W to 0 before the degrees, so the
+  // fixture embedding of K (unit diagonal) is also the answer for K with any other diagonal.
+  // A non-uniform one, as here, changes both the degrees and the eigenvectors if it counts.
+  const hykal::parallel::BlacsGrid grid(MPI_COMM_WORLD);
+  const auto file = hykal::test::sklearn_case_file("pipeline30_mkcamlip_delta0.5");
+  Eigen::MatrixXd k = hykal::test::read_matrix(file, "K");
+  for (Eigen::Index i = 0; i < k.rows(); ++i) k(i, i) = 0.5 + 3.0 * static_cast<double>(i % 7);
+  const auto embedding = spectral_embedding(hykal::test::distribute(grid, k), 6, EigensolverKind::elpa);
+  CHECK((embedding.vectors - hykal::test::read_matrix(file, "embedding__k6")).cwiseAbs().maxCoeff() <= 1e-8);
+}
+
 TEST_CASE("spectral embedding of two disconnected blocks separates them", "[clustering][embedding]") {
-  // W = two 5-frame blocks of ones (no link between them), plus a self-affinity that must be
-  // ignored: L has eigenvalue 0 twice; the embedding is constant on each block (up to the
-  // degree scaling, the same for all frames), so cluster_qr recovers the blocks.
+  // W = two 5-frame blocks of ones (no link between them), plus a non-uniform self-affinity
+  // that must be ignored: L has eigenvalue 0 twice (were the diagonal counted, the degrees would
+  // differ within a block and no eigenvalue would be 0); the embedding is constant on each block
+  // (up to the degree scaling, the same for all frames), so cluster_qr recovers the blocks.
   const hykal::parallel::BlacsGrid grid(MPI_COMM_WORLD);
   Eigen::MatrixXd w = Eigen::MatrixXd::Zero(10, 10);
   w.topLeftCorner(5, 5).setOnes();
   w.bottomRightCorner(5, 5).setOnes();
-  w.diagonal().setConstant(7.0);
+  w.diagonal() = Eigen::VectorXd::LinSpaced(10, 0.5, 9.5);
   const auto embedding = spectral_embedding(hykal::test::distribute(grid, w), 2, EigensolverKind::scalapack);
   CHECK(embedding.eigenvalues[0] == Approx(0.0).margin(1e-12));
   CHECK(embedding.eigenvalues[1] == Approx(0.0).margin(1e-12));

@@ -24,6 +24,18 @@ double relative_error(const Eigen::MatrixXd& ours, const io::hdf5::DoubleArray& 
   return test::relative_error(row_major_copy.data(), reference.values.data(), reference.values.size());
 }
 
+// Settings of one species for the basis and table tests.
+SoapSettings basis_settings(RadialBasisType type, int n_max, int l_max, double r_cut, double sigma) {
+  SoapSettings settings;
+  settings.basis = type;
+  settings.n_max = n_max;
+  settings.l_max = l_max;
+  settings.r_cut = r_cut;
+  settings.sigma = sigma;
+  settings.species = {8};
+  return settings;
+}
+
 }  // namespace
 
 TEST_CASE("polynomial basis equals the 60-digit exact Löwdin basis", "[soap][basis]") {
@@ -129,12 +141,7 @@ TEST_CASE("real spherical harmonics obey the addition theorem", "[soap][basis]")
 
 TEST_CASE("radial table interpolates the radial integrals to 1e-12", "[soap][basis]") {
   for (RadialBasisType type : {RadialBasisType::polynomial, RadialBasisType::gto}) {
-    SoapSettings settings;
-    settings.basis = type;
-    settings.n_max = 8;
-    settings.l_max = 8;
-    settings.r_cut = 6.0;
-    settings.species = {8};
+    const SoapSettings settings = basis_settings(type, 8, 8, 6.0, SoapSettings{}.sigma);
     const RadialIntegrals exact = radial_integrals(settings);
     const int n = settings.n_max * (settings.l_max + 1);
     const double r_max = neighbour_cutoff(settings);
@@ -151,5 +158,67 @@ TEST_CASE("radial table interpolates the radial integrals to 1e-12", "[soap][bas
     }
     INFO(to_string(type));
     CHECK(worst / scale < 1e-12);
+  }
+}
+
+TEST_CASE("gradient of the real spherical harmonics equals finite differences", "[soap][basis][gap]") {
+  // r ∂Y_lm(r/|r|)/∂r_k against central differences of evaluate(), also at and near the poles
+  // where the polynomial form has no special case.
+  const int l_max = 12;
+  const RealSphericalHarmonics harmonics(l_max);
+  const int size = harmonics.size();
+  const double step = 1e-6;
+  for (const Eigen::Vector3d& direction :
+       {Eigen::Vector3d(0.3, -0.5, 0.8), Eigen::Vector3d(-1.0, 0.2, 0.1), Eigen::Vector3d(0.0, 0.0, 1.0),
+        Eigen::Vector3d(1e-3, -2e-3, -1.0), Eigen::Vector3d(0.0, 1.0, 0.0)}) {
+    const Eigen::Vector3d u = direction.normalized();
+    std::vector<double> values(size), values_with_gradient(size), gradient(3 * size);
+    std::vector<double> forward(size), backward(size);
+    harmonics.evaluate(u[0], u[1], u[2], values.data());
+    harmonics.evaluate_with_gradient(u[0], u[1], u[2], values_with_gradient.data(), gradient.data());
+    CHECK(values == values_with_gradient);
+    double worst = 0.0, scale = 0.0;
+    for (int k = 0; k < 3; ++k) {
+      Eigen::Vector3d plus = u, minus = u;
+      plus[k] += step;
+      minus[k] -= step;
+      plus.normalize();
+      minus.normalize();
+      harmonics.evaluate(plus[0], plus[1], plus[2], forward.data());
+      harmonics.evaluate(minus[0], minus[1], minus[2], backward.data());
+      for (int i = 0; i < size; ++i) {
+        const double difference = (forward[i] - backward[i]) / (2.0 * step);  // |r| = 1
+        scale = std::max(scale, std::abs(difference));
+        worst = std::max(worst, std::abs(difference - gradient[3 * i + k]));
+      }
+    }
+    INFO("direction " << direction.transpose());
+    CHECK(worst / scale < 1e-7);
+  }
+}
+
+TEST_CASE("radial table derivative equals finite differences of the integrals", "[soap][basis][gap]") {
+  for (RadialBasisType type : {RadialBasisType::polynomial, RadialBasisType::gto}) {
+    const SoapSettings settings = basis_settings(type, 6, 5, 4.91, 0.4);  // the authors' GAP SOAP
+    const RadialIntegrals exact = radial_integrals(settings);
+    const int n = settings.n_max * (settings.l_max + 1);
+    const RadialTable table(exact, n, settings.r_cut, RadialTable::spacing_per_sigma * settings.sigma);
+    std::vector<double> values(n), plain(n), derivative(n), forward(n), backward(n);
+    const double step = 1e-5;
+    double scale = 0.0, worst = 0.0;
+    for (double r = 0.05; r + step <= settings.r_cut; r += 0.0731) {
+      table.evaluate_with_derivative(r, values.data(), derivative.data());
+      table.evaluate(r, plain.data());
+      CHECK(values == plain);
+      exact(r + step, forward.data());
+      exact(r - step, backward.data());
+      for (int i = 0; i < n; ++i) {
+        const double difference = (forward[i] - backward[i]) / (2.0 * step);
+        scale = std::max(scale, std::abs(difference));
+        worst = std::max(worst, std::abs(difference - derivative[i]));
+      }
+    }
+    INFO(to_string(type));
+    CHECK(worst / scale < 1e-8);
   }
 }

@@ -5,6 +5,7 @@
 #include "kernel_test_support.hpp"
 
 #include "../parallel/grid_shapes.hpp"
+#include "../parallel/world_halves.hpp"
 #include "hykal/kernels/average_kernel.hpp"
 #include "hykal/kernels/hybrid_kernel.hpp"
 #include "hykal/kernels/kernel_forms.hpp"
@@ -66,11 +67,15 @@ Eigen::MatrixXd serial_reference(const SyntheticSet& set, const PairwiseMetric& 
   return k;
 }
 
-LocalFeatures my_block(const SyntheticSet& set) {
-  const test::Ranks ranks;
-  const auto [first, end] = test::uneven_block(static_cast<int>(set.frames.size()), ranks.rank, ranks.size);
+LocalFeatures my_block(const SyntheticSet& set, int rank, int size) {
+  const auto [first, end] = test::uneven_block(static_cast<int>(set.frames.size()), rank, size);
   std::vector<FeatureRows> mine(set.frames.begin() + first, set.frames.begin() + end);
   return stack_frames(mine, first);
+}
+
+LocalFeatures my_block(const SyntheticSet& set) {
+  const test::Ranks ranks;
+  return my_block(set, ranks.rank, ranks.size);
 }
 
 }  // namespace
@@ -94,6 +99,20 @@ TEST_CASE("streamed average kernel equals the serial double loop", "[kernels]") 
         }
       }
     }
+  }
+}
+
+TEST_CASE("each half of a split world computes its own average kernel at the same time", "[kernels][split]") {
+  const test::WorldHalf half;
+  const SyntheticSet set = random_set(17 + 6 * half.half(), 11, 20261201u + static_cast<unsigned>(half.half()));
+  const LocalFeatures features = my_block(set, half.rank(), half.size());
+  const PairwiseMetric metric{MetricType::polynomial, 1.0 / 11.0, 4, 1.0};
+  const Eigen::MatrixXd reference = serial_reference(set, metric);
+  for (const auto shape : {parallel::near_square_shape(half.size()), parallel::GridShape{1, half.size()}}) {
+    parallel::BlacsGrid grid(half.comm(), shape);
+    const Eigen::MatrixXd k = average_kernel(features, metric, grid, {5, 4}).gather_to_all();
+    INFO("half " << half.half() << ", grid " << shape.rows << "x" << shape.cols);
+    CHECK((k - reference).cwiseAbs().maxCoeff() < 1e-12 * reference.cwiseAbs().maxCoeff());
   }
 }
 

@@ -197,6 +197,17 @@ TEST_CASE("MK-CAMLIP formulation: per-atom average SOAP kernel from our SOAP", "
   INFO("max |K_soap - fixture| = " << error);
   CHECK(error < 1e-6);
 
+  // What the clustering sees is D = sqrt(2 − 2K), and 1 − K is as small as 1.65e-5 for the
+  // closest pairs, so the 1e-6 above would allow a 6 % error in 1 − K there. D itself, off the
+  // diagonal, relative to the fixture's D_delta0.0: measured 3.5e-6 (1 − K to 7e-6 relative)
+  // at 1, 2 and 4 ranks; the tolerance is three times that.
+  const Eigen::MatrixXd d = kernel_distance(k_soap).gather_to_all();
+  const Eigen::MatrixXd d_reference = fixture_matrix(mkcamlip, "D_delta0.0");
+  Eigen::MatrixXd relative = (d - d_reference).cwiseAbs().cwiseQuotient(d_reference);
+  relative.diagonal().setZero();
+  INFO("max |D - fixture| / D = " << relative.maxCoeff());
+  CHECK(relative.maxCoeff() < 1e-5);
+
   // The whole chain: our K_soap, the fixture's Coulomb matrices → hybrid and distance.
   const auto cm = flattened_frames(mkcamlip, "cm", first, end);
   const auto k_cm = coulomb_kernel(cm, 48, first, {}, grid, {64, 8});

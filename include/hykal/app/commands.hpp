@@ -3,9 +3,9 @@
 // run's context and returns normally or throws; main() turns exceptions into messages.
 #include "hykal/app/command_line.hpp"
 #include "hykal/app/configuration.hpp"
-#include "hykal/app/logger.hpp"
 #include "hykal/app/stage_settings.hpp"
-#include "hykal/app/stage_timers.hpp"
+#include "hykal/util/logger.hpp"
+#include "hykal/util/stage_timers.hpp"
 
 #include <mpi.h>
 
@@ -19,8 +19,8 @@ struct RunContext {
   const CommandLine& command_line;
   const Configuration& configuration;  // as a whole: printed, stored, the stored-kernel signature
   const StageSettings& settings;       // every value, parsed and checked at start
-  const Logger& logger;
-  StageTimers& timers;
+  const util::Logger& logger;
+  util::StageTimers& timers;
 };
 
 struct Command {

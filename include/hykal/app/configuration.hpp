@@ -18,7 +18,9 @@ class Configuration {
   double real(const std::string& key) const;
   long long integer(const std::string& key) const;
   bool boolean(const std::string& key) const;
-  std::vector<std::string> list(const std::string& key) const;  // path lists and word lists
+  // Path lists and word lists: words split at white space, "…" or '…' keeping spaces in one.
+  std::vector<std::string> list(const std::string& key) const;
+  std::vector<std::string> values(const std::string& key) const;  // as given, one per occurrence
 
   // Every key in INI form with its value (printed at start, stored in the results file).
   std::string effective_ini() const;
@@ -26,6 +28,9 @@ class Configuration {
  private:
   std::map<std::string, std::vector<std::string>> values_;
 };
+
+// Words separated by white space; "…" or '…' keep spaces inside one word (the quotes go).
+std::vector<std::string> split_words(const std::string& text);
 
 // Parses a number of the given key's kind or throws an InputError naming the key.
 double parse_real(const std::string& key, const std::string& value);

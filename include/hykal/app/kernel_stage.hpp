@@ -13,7 +13,7 @@ kernels::ClusteredFrames select_clustered_frames(RunContext& context, const io::
 
 // The process grid of comm: parallel.grid when it fits the size of comm, else (logged) or with
 // parallel.grid = auto the near-square one.
-parallel::GridShape grid_shape(const ParallelSettings& settings, MPI_Comm comm, const Logger& logger);
+parallel::GridShape grid_shape(const ParallelSettings& settings, MPI_Comm comm, const util::Logger& logger);
 
 // Collective over grid. With the [kernel] settings and parallel.block_size.
 kernels::KernelMatrices build_kernels(RunContext& context, const descriptors::LocalDescriptors& descriptors,

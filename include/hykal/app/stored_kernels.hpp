@@ -12,8 +12,8 @@
 namespace hykal::app {
 
 // Everything that determines the kernels, as one text: the data files (path, size, modification
-// time), the isolated-atom rule and every [soap], [coulomb] and [kernel] key. Stored as the
-// attribute `settings` of /kernels.
+// time to the nanosecond), the isolated-atom rule and every [soap], [coulomb] and [kernel] key.
+// Stored as the attribute `settings` of /kernels.
 std::string kernel_settings_signature(const Configuration& configuration, const io::FrameIndex& index);
 
 // Collective. The kernels stored in `path` when that file exists, is a results file whose

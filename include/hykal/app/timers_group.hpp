@@ -1,5 +1,5 @@
 #pragma once
-#include "hykal/app/stage_timers.hpp"
+#include "hykal/util/stage_timers.hpp"
 
 #include <hdf5.h>
 #include <mpi.h>
@@ -8,7 +8,8 @@
 
 namespace hykal::app {
 
-// Collective: /timers, a table of stage name and seconds (min, avg, max over ranks).
-void write_timers_group(hid_t file, MPI_Comm comm, const std::vector<StageTime>& rows);
+// Collective: /timers, a table of stage name, wall seconds, CPU seconds and peak resident memory
+// per rank (MB), each min, avg and max over the ranks.
+void write_timers_group(hid_t file, MPI_Comm comm, const std::vector<util::StageTime>& rows);
 
 }  // namespace hykal::app

@@ -27,6 +27,11 @@ struct DeltaScan {
 // outside (0, 1].
 std::vector<double> delta_values(const std::string& delta_option, double step);
 
+// The index of the δ with the lowest ⟨σ⟩_E, the first one on ties. A NaN ⟨σ⟩_E is never chosen
+// over a number (the reference's argmin returns the NaN's δ, a defect: METHOD.md §4); if every
+// one is NaN, the first δ. Local.
+std::size_t lowest_energy_spread(const std::vector<DeltaResult>& results);
+
 // Collective over the kernels' grid. energy_per_atom: eV/atom of every clustered frame, in
 // kernel row order, replicated. on_result is called on every rank after each δ (progress).
 DeltaScan scan_deltas(const parallel::DistributedMatrix& soap_kernel, const parallel::DistributedMatrix& coulomb_kernel,

@@ -5,7 +5,7 @@
 // simplest stable one: Y_l0 = q_l0(z), Y_l,±m = sqrt(2) q_lm(z) Re/Im (x + i y)^m with q_lm the
 // normalised associated Legendre functions divided by sin^m θ (no Condon–Shortley phase). The
 // division makes every term a polynomial in x, y, z: no special case at the poles, and the same
-// code can later give gradients for GAP forces.
+// code gives the gradients GAP forces need (evaluate_with_gradient).
 #include <vector>
 
 namespace hykal::descriptors {
@@ -20,8 +20,15 @@ class RealSphericalHarmonics {
 
   // (x, y, z) must be a unit vector.
   void evaluate(double x, double y, double z, double* values) const;
+  // The values and, for the GAP forces, the gradient on the sphere: for r = |r| (x, y, z),
+  // gradient[3 * index + k] = r ∂Y_lm(r/|r|)/∂r_k, i.e. (1 - u uᵀ) ∇_u of the polynomial form
+  // (tangential, so it does not depend on how the polynomial extends off the sphere).
+  void evaluate_with_gradient(double x, double y, double z, double* values, double* gradient) const;
 
  private:
+  // Both of the above; gradient may be null (values only, the DScribe path).
+  void compute(double x, double y, double z, double* values, double* gradient) const;
+
   int l_max_;
   // Recurrence q_lm = a_lm (z q_{l-1,m} - b_lm q_{l-2,m}), stored at index l*(l_max+1) + m.
   std::vector<double> a_, b_;

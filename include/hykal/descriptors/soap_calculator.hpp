@@ -11,6 +11,7 @@
 //   coefficients        → c^Z_nlm = sum_{i in Z} I_nl(r_i) Y_lm(r̂_i)     (§2)
 //   power spectrum      → p^{ab}_{nn'l} = pi sqrt(8/(2l+1)) sum_m c^a_nlm c^b_n'lm  (§3)
 #include "hykal/descriptors/neighbour_list.hpp"
+#include "hykal/descriptors/power_spectrum.hpp"
 #include "hykal/descriptors/radial_table.hpp"
 #include "hykal/descriptors/real_spherical_harmonics.hpp"
 #include "hykal/descriptors/soap_settings.hpp"
@@ -35,9 +36,9 @@ class SoapCalculator {
 
   const SoapSettings& settings() const { return settings_; }
   // Length p of one power spectrum: (S n_max)(S n_max + 1)/2 (l_max + 1).
-  int feature_count() const { return feature_count_; }
+  int feature_count() const { return power_spectrum_.feature_count(); }
   // Coefficients per centre: S (l_max+1)^2 n_max, ordered [species][l][n][m].
-  int coefficient_count() const { return coefficient_count_; }
+  int coefficient_count() const { return power_spectrum_.coefficient_count(); }
 
   // DScribe average="off": n_atoms × p, row i = atom i in input order.
   DescriptorMatrix per_atom(const io::Frame& frame) const;
@@ -60,12 +61,10 @@ class SoapCalculator {
                          const std::vector<int>& species, double* coefficients) const;
 
   SoapSettings settings_;
-  int feature_count_ = 0;
-  int coefficient_count_ = 0;
   double neighbour_cutoff_ = 0.0;
   std::shared_ptr<const RadialTable> radial_table_;
   RealSphericalHarmonics harmonics_;
-  std::vector<double> prefactor_;  // pi sqrt(8/(2l+1)) per l
+  PowerSpectrum power_spectrum_;
 };
 
 }  // namespace hykal::descriptors

@@ -54,4 +54,12 @@ struct LocalFrames {
 // the first bad frame in global order). `paths` are files, not globs (see expand_paths).
 LocalFrames read_distributed(const std::vector<std::string>& paths, const ReadOptions& options, MPI_Comm comm);
 
+// Collective over comm, which may be any group of ranks (a GAP fit group, the ranks of one
+// active-learning step): the given frames of an indexed data set (global frame numbers of
+// `index`, ascending), dealt over comm by atom count and parsed, no file indexed again. The
+// result is a data set of its own: its index holds only those frames, in the given order, and
+// local frame f is subset frame global_frame(f), i.e. data-set frame frames[global_frame(f)].
+LocalFrames read_frame_subset(const FrameIndex& index, const std::vector<std::int64_t>& frames,
+                              const ReadOptions& options, MPI_Comm comm);
+
 }  // namespace hykal::io

@@ -11,6 +11,7 @@
 #include <mpi.h>
 
 #include <functional>
+#include <string>
 
 namespace hykal::parallel {
 
@@ -18,6 +19,10 @@ class CollectiveInputError : public InputError {
  public:
   using InputError::InputError;
 };
+
+// Collective over comm: the non-empty message of the lowest rank that has one, on every rank
+// ("" if no rank has one).
+std::string first_message(MPI_Comm comm, const std::string& mine);
 
 // Runs work(); collective over comm. Throws CollectiveInputError on every rank if work() threw
 // an InputError on any rank. Other exceptions are internal errors and propagate unchanged.

@@ -14,6 +14,9 @@ std::string gather_text_to_root(const std::string& mine, MPI_Comm comm);
 // Collective: the same on every rank.
 std::string gather_text_to_all(const std::string& mine, MPI_Comm comm);
 
+// Collective: root's text on every rank.
+std::string broadcast_text(const std::string& text, int root, MPI_Comm comm);
+
 // "a\nb\n" → {"a", "b"}: the form in which the gathered per-frame lines are split again.
 std::vector<std::string> split_lines(const std::string& text);
 

@@ -1,10 +1,10 @@
-#include "hykal/app/logger.hpp"
+#include "hykal/util/logger.hpp"
 
 #include <cstdio>
 #include <iostream>
 #include <utility>
 
-namespace hykal::app {
+namespace hykal::util {
 namespace {
 
 std::string stamp(double seconds) {
@@ -15,18 +15,21 @@ std::string stamp(double seconds) {
 
 }  // namespace
 
-Logger::Logger(MPI_Comm comm) : start_(std::chrono::steady_clock::now()) { MPI_Comm_rank(comm, &rank_); }
+Logger::Logger(MPI_Comm comm, std::string prefix)
+    : prefix_(std::move(prefix)), start_(std::chrono::steady_clock::now()) {
+  MPI_Comm_rank(comm, &rank_);
+}
 
 double Logger::elapsed_seconds() const {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
 }
 
 void Logger::info(const std::string& message) const {
-  if (rank_ == 0) std::cout << stamp(elapsed_seconds()) << message << std::endl;
+  if (rank_ == 0) std::cout << stamp(elapsed_seconds()) << prefix_ << message << std::endl;
 }
 
 void Logger::warning(const std::string& message) const {
-  if (rank_ == 0) std::cout << stamp(elapsed_seconds()) << "warning: " << message << std::endl;
+  if (rank_ == 0) std::cout << stamp(elapsed_seconds()) << prefix_ << "warning: " << message << std::endl;
 }
 
 Progress::Progress(const Logger& logger, std::string label)
@@ -48,4 +51,4 @@ void Progress::update(long long done, long long total) {
   logger_.info(label_ + text);
 }
 
-}  // namespace hykal::app
+}  // namespace hykal::util

@@ -1,16 +1,18 @@
 #pragma once
 // Rank-0 logging: every line carries the wall time since start, so a SLURM log shows where a
-// long run spends its time. Other ranks stay silent unless they fail.
+// long run spends its time. Other ranks stay silent unless they fail. "Rank 0" is rank 0 of the
+// logger's communicator: a group of ranks (one GAP fit of several) logs through its own logger,
+// with a prefix naming the group.
 #include <mpi.h>
 
 #include <chrono>
 #include <string>
 
-namespace hykal::app {
+namespace hykal::util {
 
 class Logger {
  public:
-  explicit Logger(MPI_Comm comm);
+  explicit Logger(MPI_Comm comm, std::string prefix = "");
   bool is_root() const { return rank_ == 0; }
   void info(const std::string& message) const;
   void warning(const std::string& message) const;
@@ -18,6 +20,7 @@ class Logger {
 
  private:
   int rank_ = 0;
+  std::string prefix_;  // put before every message, e.g. "fit group 2: "
   std::chrono::steady_clock::time_point start_;
 };
 
@@ -36,4 +39,4 @@ class Progress {
   double last_print_ = -1e300;
 };
 
-}  // namespace hykal::app
+}  // namespace hykal::util

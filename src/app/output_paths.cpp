@@ -1,0 +1,73 @@
+#include "hykal/app/output_paths.hpp"
+
+#include "hykal/error.hpp"
+#include "hykal/parallel/collective_error.hpp"
+
+#include <unistd.h>
+
+#include <filesystem>
+
+namespace hykal::app {
+namespace {
+
+namespace fs = std::filesystem;
+
+fs::path directory_of(const fs::path& path) {
+  return path.has_parent_path() ? path.parent_path() : fs::path(".");
+}
+
+// The directory a new file or directory `path` would be created in must exist and be writable.
+void check_creatable(const std::string& key, const fs::path& path) {
+  const fs::path directory = directory_of(path);
+  if (!fs::exists(directory))
+    throw InputError("option " + key + ": the directory " + directory.string() + " does not exist");
+  if (!fs::is_directory(directory))
+    throw InputError("option " + key + ": " + directory.string() + " is not a directory");
+  if (access(directory.c_str(), W_OK | X_OK) != 0)
+    throw InputError("option " + key + ": cannot write in " + directory.string());
+}
+
+void check_results_path(const std::string& path, const std::vector<std::string>& data_paths) {
+  const std::string key = "output.results";
+  if (fs::is_directory(path)) throw InputError("option " + key + ": " + path + " is a directory");
+  check_creatable(key, path);
+  std::error_code ignored;
+  for (const std::string& data : data_paths)
+    if (fs::exists(path) && fs::equivalent(path, data, ignored))
+      throw InputError("option " + key + ": " + path + " is the data file " + data + "; refusing to overwrite it");
+}
+
+void check_figures_path(const std::string& path) {
+  const std::string key = "output.figures";
+  if (fs::exists(path) && !fs::is_directory(path))
+    throw InputError("option " + key + ": " + path + " exists and is not a directory");
+  if (!fs::exists(path)) check_creatable(key, path);
+}
+
+// <results>.tmp-… files beside the results path: left by a run that was killed (SIGKILL,
+// node failure) before it could remove them.
+std::vector<std::string> stale_temporary_files(const std::string& results) {
+  const fs::path path(results);
+  const std::string prefix = path.filename().string() + ".tmp-";
+  std::vector<std::string> stale;
+  std::error_code error;
+  for (const fs::directory_entry& entry : fs::directory_iterator(directory_of(path), error))
+    if (entry.path().filename().string().rfind(prefix, 0) == 0) stale.push_back(entry.path().string());
+  return stale;
+}
+
+}  // namespace
+
+void check_output_paths(RunContext& context, Outputs outputs, const std::vector<std::string>& data_paths) {
+  if (outputs == Outputs::none) return;
+  const OutputSettings& settings = context.settings.output;
+  parallel::agree_on_input_errors(context.comm, [&] {
+    if (!context.logger.is_root()) return;
+    check_results_path(settings.results, data_paths);
+    if (outputs == Outputs::results_and_figures) check_figures_path(settings.figures);
+  });
+  for (const std::string& stale : stale_temporary_files(settings.results))
+    context.logger.warning("stale temporary file of an interrupted earlier run: " + stale + " (safe to delete)");
+}
+
+}  // namespace hykal::app
