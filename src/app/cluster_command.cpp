@@ -4,8 +4,6 @@
 #include "hykal/app/cluster_outputs.hpp"
 #include "hykal/app/commands.hpp"
 #include "hykal/app/data_set.hpp"
-#include "hykal/app/descriptor_stage.hpp"
-#include "hykal/app/kernel_stage.hpp"
 #include "hykal/app/results_writer.hpp"
 #include "hykal/app/stored_kernels.hpp"
 #include "hykal/clustering/label_assignment.hpp"
@@ -36,12 +34,13 @@ void run_cluster(RunContext& context) {
   parallel::agree_on_input_errors(context.comm, [&] {
     options = clustering_options(settings, static_cast<int>(clustered.frame_of_row.size()));
   });
-  const descriptors::LocalDescriptors descriptors = compute_descriptors(context, data);
 
   const parallel::BlacsGrid grid(context.comm, grid_shape(context.settings.parallel, context.comm, context.logger));
   context.logger.info("process grid " + std::to_string(grid.nprow()) + " × " + std::to_string(grid.npcol()));
   const std::string signature = kernel_settings_signature(context.configuration, data.index);
-  const kernels::KernelMatrices matrices = stored_or_built_kernels(context, descriptors, clustered, grid, signature);
+  const DescriptorsAndKernels computed = descriptors_and_kernels(context, data, clustered, grid, signature);
+  const descriptors::LocalDescriptors& descriptors = computed.descriptors;
+  const kernels::KernelMatrices& matrices = computed.matrices;
 
   clustering::DeltaScan scan;
   {
