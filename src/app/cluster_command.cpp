@@ -53,9 +53,14 @@ void run_cluster(RunContext& context) {
   clustering::MdsMap map;
   {
     auto timer = context.timers.scope("MDS map");
-    const auto& chosen = scan.results[scan.chosen];
-    const auto distance = kernels::kernel_distance(kernels::hybrid_kernel(matrices.soap, matrices.coulomb, chosen.delta));
-    map = clustering::classical_mds(distance, options.eigensolver);
+    // D is formed twice (elementwise, cheap) so that the eigensolve holds no copy of it (memory:
+    // docs/performance-model.md).
+    const auto hybrid_distance = [&] {
+      return kernels::kernel_distance(kernels::hybrid_kernel(matrices.soap, matrices.coulomb, scan.results[scan.chosen].delta));
+    };
+    map.coordinates = clustering::classical_mds_coordinates(hybrid_distance(), options.eigensolver);
+    const parallel::DistributedMatrix distance = hybrid_distance();
+    map.stress = clustering::kruskal_stress(distance, map.coordinates);
     if (settings.map_method == "smacof") map = clustering::smacof_refine(distance, map);
     char text[120];
     std::snprintf(text, sizeof text, "MDS map (%s): Kruskal stress-1 %.4f", settings.map_method.c_str(), map.stress);

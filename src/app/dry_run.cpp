@@ -1,7 +1,7 @@
 // `--dry-run`: what a command would do and how much memory each rank would need, before a long
 // job is queued. The data set is read (cheap next to the kernels) so the estimate uses the real
 // frame count, atom counts and species; with the exact SOAP projection, the rank it keeps is
-// estimated from the SOAP of a sample of frames.
+// estimated by projecting the SOAP of a sample of frames.
 #include "hykal/app/commands.hpp"
 #include "hykal/app/data_set.hpp"
 #include "hykal/descriptors/data_set_species.hpp"
@@ -11,13 +11,15 @@
 #include "hykal/util/stage_timers.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 
 namespace hykal::app {
 
 namespace {
 
-constexpr int sampled_frames = 20;  // for the projection's rank: ≈ 1 s of SOAP and one p × p eigensolve
+// The projection's rank is estimated on about this many atoms' SOAP (a few seconds, ≈ 50 MB per 1000 features).
+constexpr double sampled_atoms = 5000;
 
 // What sets the memory of a rank in a `cluster` run (docs/performance-model.md, "Memory per rank").
 struct Shape {
@@ -30,11 +32,10 @@ struct Shape {
 // Peak memory of this rank, MB, stage by stage (kernels/frame_kernels.hpp says what is kept):
 // after reading, each stage adds to what the process holds (measured: program, MPI, frames).
 struct MemoryEstimate {
-  double held_mb, descriptors_mb, coulomb_kernel_mb, soap_kernel_mb, delta_scan_mb, map_mb;
+  double held_mb, descriptors_alone_mb, descriptors_mb, coulomb_kernel_mb, soap_kernel_mb, delta_scan_mb, map_mb;
   double peak_mb(bool with_matrices) const {
-    const double stages = with_matrices ? std::max({descriptors_mb, coulomb_kernel_mb, soap_kernel_mb, delta_scan_mb, map_mb})
-                                        : descriptors_mb;
-    return held_mb + stages;
+    return held_mb + (with_matrices ? std::max({descriptors_mb, coulomb_kernel_mb, soap_kernel_mb, delta_scan_mb, map_mb})
+                                    : descriptors_alone_mb);
   }
 };
 
@@ -62,36 +63,45 @@ MemoryEstimate estimate_memory(const Shape& s, const StageSettings& settings, do
 
   MemoryEstimate e{};
   e.held_mb = held_mb;
+  e.descriptors_alone_mb = mb * (always + 2 * one_frame);  // `hykal descriptors`: no kernel inputs
   e.descriptors_mb = mb * (always + coulomb_rows + soap_kept + 2 * one_frame);
   e.coulomb_kernel_mb = mb * (always + coulomb_rows + soap_kept + panels * s.most_clustered * n * n + frame_rows + matrix);
   // The projection's second pass holds its eigenvectors and one frame's rows (and residual) beside
   // the projected rows; then the ring, the kernel rows and the SOAP kernel beside the Coulomb kernel.
   const double projection = projects ? p * p + 2 * one_frame : 0.0;
   e.soap_kernel_mb = mb * (always + matrix + soap_rows + std::max(projection, panels * soap_panel + frame_rows + matrix));
-  // δ scan: both kernels, the Laplacian and the eigensolver's eigenvector matrix (then the
-  // distance), and the replicated embedding; map: both kernels, distance, centred matrix, eigenvectors.
-  e.delta_scan_mb = mb * (always + 4 * matrix + s.clustered * s.eigenvectors);
-  e.map_mb = mb * (always + 5 * matrix);
+  // δ scan: both kernels, the Laplacian (then the distance) and the eigensolver's own matrices
+  // (eigenvectors and workspace, measured: ELPA 2-stage ≈ 4 N × N shares beside its input, its
+  // tridiagonal divide and conquer holding two; ScaLAPACK pdsyevr ≈ 3), and the replicated
+  // embedding; map: both kernels, the centred matrix and the eigensolver's.
+  const double eigensolver = settings.parallel.eigensolver == parallel::EigensolverKind::elpa ? 4.0 : 3.0;
+  e.delta_scan_mb = mb * (always + (3 + eigensolver) * matrix + s.clustered * s.eigenvectors);
+  e.map_mb = mb * (always + (3 + eigensolver) * matrix);
   return e;
 }
 
-// Collective: the exact projection's first candidate rank (kernels/soap_projection.hpp) from the
-// SOAP of every ⌈N / sampled_frames⌉-th clustered frame; p when it would not pay off for the
-// whole data set. The rank finally kept is rarely smaller and can be larger (a candidate whose
-// kernel error bound misses the tolerance is followed by a larger one).
+// Collective: the rank the exact projection keeps (kernels/soap_projection.hpp, its candidates
+// checked against the tolerance) on the SOAP of every k-th clustered frame, k = A / sampled_atoms;
+// p when the projection would not pay off for the whole data set.
 int sampled_projection_rank(const io::LocalFrames& data, const descriptors::SoapSettings& settings,
                             const kernels::SoapKernelSettings& kernel, bool skip_isolated, double clustered_atoms,
                             MPI_Comm comm) {
   const descriptors::SoapCalculator calculator(settings);
   const int p = calculator.feature_count();
-  kernels::SubspaceStatistics statistics(p, kernels::soap_metric(kernel, p));
-  const auto stride = std::max<std::int64_t>(1, data.index.n_frames() / sampled_frames);
+  std::vector<kernels::FeatureRows> sample;
+  const auto stride = std::max<std::int64_t>(1, std::llround(static_cast<double>(data.index.n_atoms_total()) / sampled_atoms));
   for (std::size_t f = 0; f < data.frames.size(); ++f) {
     const bool clustered = data.frames[f].n_atoms() > 1 || !skip_isolated;
-    if (clustered && data.global_frame(f) % stride == 0) statistics.add_frame(calculator.per_atom(data.frames[f]));
+    if (clustered && data.global_frame(f) % stride == 0) sample.push_back(calculator.per_atom(data.frames[f]));
   }
-  const int rank = kernels::first_candidate_rank(std::move(statistics), comm);
-  return kernels::projection_pays_off(clustered_atoms, p, rank) ? rank : p;
+  kernels::LocalFeatures rows;
+  if (!sample.empty()) rows = kernels::stack_frames(sample, 0);
+  kernels::ProjectionSummary summary;
+  kernels::ProjectionPolicy any_size;
+  any_size.only_if_cheaper = false;
+  kernels::project_onto_leading_subspace(rows, kernels::soap_metric(kernel, p), comm, summary, any_size);
+  // The run decides on its first candidate whether to project at all.
+  return kernels::projection_pays_off(clustered_atoms, p, summary.first_candidate) ? summary.rank_kept : p;
 }
 
 double max_over_ranks(double value, MPI_Comm comm) {
@@ -149,7 +159,8 @@ void run_dry_run(RunContext& context) {
   const MemoryEstimate memory = estimate_memory(s, context.settings, held_mb);
   // The rank that needs the most sets the job's memory per rank.
   const double peak = max_over_ranks(memory.peak_mb(with_matrices), context.comm);
-  const double descriptors_mb = max_over_ranks(memory.descriptors_mb, context.comm);
+  const double descriptors_mb =
+      max_over_ranks(with_matrices ? memory.descriptors_mb : memory.descriptors_alone_mb, context.comm);
   const double kernels_mb = max_over_ranks(std::max(memory.coulomb_kernel_mb, memory.soap_kernel_mb), context.comm);
   const double clustering_mb = max_over_ranks(std::max(memory.delta_scan_mb, memory.map_mb), context.comm);
   const double held = max_over_ranks(held_mb, context.comm);
@@ -159,8 +170,8 @@ void run_dry_run(RunContext& context) {
     s.soap_columns = s.features;
     const double unprojected = max_over_ranks(estimate_memory(s, context.settings, held_mb).peak_mb(true), context.comm);
     std::snprintf(projection, sizeof projection,
-                  "  SOAP projection: about %d of %.0f dimensions kept (first candidate on a sample of frames; the "
-                  "rank kept can be larger: peak up to %.0f MB if it keeps all)\n",
+                  "  SOAP projection: about %d of %.0f dimensions kept (the projection on a sample of frames; "
+                  "peak up to %.0f MB if it keeps all)\n",
                   rank, s.features, unprojected);
   } else if (projects) {
     std::snprintf(projection, sizeof projection, "  SOAP projection: would not pay off at this size (all %.0f dimensions kept)\n",

@@ -75,7 +75,7 @@ kernels::KernelMatrices build_kernels(RunContext& context, kernels::FrameKernelI
           std::snprintf(bound, sizeof bound, "%.1e", projection.normalised_error_bound);
           context.logger.info("SOAP rows projected onto their leading " + std::to_string(projection.rank_kept) + " of " +
                               std::to_string(projection.n_features) + " dimensions (normalised kernel error ≤ " + bound +
-                              ")");
+                              "; first candidate " + std::to_string(projection.first_candidate) + ")");
         }
         return kernel;
       }(),

@@ -122,13 +122,6 @@ bool projection_pays_off(double total_rows, int n_features, int rank) {
   return total_rows * (n_features - rank) > 8.0 * n_features * rank;
 }
 
-int first_candidate_rank(SubspaceStatistics statistics, MPI_Comm comm) {
-  if (statistics.n_features() == 0) return 0;
-  const LeadingSubspace subspace = leading_subspace(statistics, comm);
-  if (!(subspace.values.back() > 0.0)) return statistics.n_features();
-  return std::max(1, subspace.rank_above(subspace.first_cut()));
-}
-
 SubspaceStatistics::SubspaceStatistics(int n_features, const PairwiseMetric& metric)
     : n_features_(n_features),
       metric_(metric),

@@ -82,10 +82,6 @@ LocalFeatures project_onto_leading_subspace(SubspaceStatistics statistics, const
 // for total_rows rows in all?
 bool projection_pays_off(double total_rows, int n_features, int rank);
 
-// Collective over comm: the first candidate's rank from these statistics (--dry-run's estimate of
-// the rank kept, from a sample of frames; the rank kept is rarely smaller, often larger).
-int first_candidate_rank(SubspaceStatistics statistics, MPI_Comm comm);
-
 // Collective over comm, the same from rows held in full. `metric` must be polynomial and resolved for the unprojected rows.
 // Returns the rows projected onto the leading eigenvectors, r columns (the rows unchanged, and
 // rank_kept = p, when no smaller rank meets the tolerance or the projection would not pay off).
