@@ -19,9 +19,7 @@
 
 namespace hykal::gap {
 
-namespace {
-
-void check_settings(const FitSettings& settings) {
+void check_fit_settings(const FitSettings& settings) {
   auto positive = [](double value, const std::string& key) {
     if (!(value > 0.0) || !std::isfinite(value)) throw InputError(key + ": must be positive, got " + std::to_string(value));
   };
@@ -34,6 +32,8 @@ void check_settings(const FitSettings& settings) {
     if (!(term.delta > 0.0)) throw InputError("gap." + term.descriptor + "_delta: must be positive");
   }
 }
+
+namespace {
 
 std::vector<int> species_of(const std::vector<io::Frame>& local_frames, MPI_Comm comm) {
   std::vector<int> present(static_cast<std::size_t>(io::max_atomic_number) + 1, 0);
@@ -221,7 +221,7 @@ Eigen::VectorXd solve_stacked(const std::vector<io::Frame>& local_frames, const 
 
 GapModel fit_gap(const std::vector<io::Frame>& local_frames, std::int64_t first_frame, const FitSettings& settings,
                  MPI_Comm comm, const FitProgress& progress) {
-  check_settings(settings);
+  check_fit_settings(settings);
   GapModel model;
   model.species = species_of(local_frames, comm);
   model.e0 = determine_e0(local_frames, model.species, settings.e0, comm);
