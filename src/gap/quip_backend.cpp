@@ -145,6 +145,7 @@ std::vector<Prediction> predict_with_quip(const QuipPotential& potential, const 
                                           const QuipBackendSettings& backend) {
   if (!(backend.timeout_seconds > 0.0)) throw InputError(std::string(timeout_key) + ": must be positive");
   find_program(backend.quip, "gap.quip");
+  if (frames.empty()) return {};
   make_work_directory(backend.work_directory);
   std::vector<io::Frame> bare;
   for (const io::Frame& frame : frames) {

@@ -9,16 +9,25 @@ namespace hykal::gap {
 
 namespace {
 
-// The structure lines of quip's stdout, without their "AT " prefix, into xyz_path.
-void extract_structures(const std::string& stdout_path, const std::string& xyz_path) {
+std::string count_error(const std::string& stdout_path, std::size_t structures, std::size_t frames) {
+  return stdout_path + ": quip wrote " + std::to_string(structures) + " structures (lines \"AT …\") for " +
+         std::to_string(frames) + " frames";
+}
+
+// The structure lines of quip's stdout, without their "AT " prefix, into xyz_path; their number.
+std::size_t extract_structures(const std::string& stdout_path, const std::string& xyz_path) {
   std::ifstream in(stdout_path);
   if (!in) throw InputError(stdout_path + ": cannot read quip's output");
   std::ofstream out(xyz_path, std::ios::trunc);
+  std::size_t lines = 0;
   for (std::string line; std::getline(in, line);) {
-    if (line.compare(0, 3, "AT ") == 0) out << line.substr(3) << '\n';
+    if (line.compare(0, 3, "AT ") != 0) continue;
+    out << line.substr(3) << '\n';
+    ++lines;
   }
   out.flush();
   if (!out) throw InputError(xyz_path + ": cannot write (disk full?)");
+  return lines;
 }
 
 Prediction matched(const io::Frame& computed, const io::Frame& given, std::size_t index, const std::string& path) {
@@ -36,7 +45,8 @@ Prediction matched(const io::Frame& computed, const io::Frame& given, std::size_
 
 std::vector<Prediction> read_quip_output(const std::string& stdout_path, const std::string& xyz_path,
                                          const std::vector<io::Frame>& frames) {
-  extract_structures(stdout_path, xyz_path);
+  if (extract_structures(stdout_path, xyz_path) == 0 && !frames.empty())
+    throw InputError(count_error(stdout_path, 0, frames.size()));
   // quip stores its energy as energy and also logs it as Energy; the frames it was given carry
   // no energy of their own, so the reader's automatic choice (energy first) finds quip's.
   io::ReadOptions options;
@@ -48,9 +58,7 @@ std::vector<Prediction> read_quip_output(const std::string& stdout_path, const s
   } catch (const InputError& error) {
     throw InputError(std::string("quip's results are not usable: ") + error.what());
   }
-  if (computed.size() != frames.size())
-    throw InputError(xyz_path + ": quip wrote " + std::to_string(computed.size()) + " structures (lines \"AT …\" of " +
-                     stdout_path + ") for " + std::to_string(frames.size()) + " frames");
+  if (computed.size() != frames.size()) throw InputError(count_error(stdout_path, computed.size(), frames.size()));
   std::vector<Prediction> predictions;
   for (std::size_t f = 0; f < frames.size(); ++f) predictions.push_back(matched(computed[f], frames[f], f, xyz_path));
   return predictions;

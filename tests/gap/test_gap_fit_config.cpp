@@ -5,6 +5,8 @@
 #include "hykal/error.hpp"
 #include "hykal/gap/gap_fit_config.hpp"
 
+#include "gap_test_support.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <map>
@@ -17,25 +19,15 @@ namespace {
 using hykal::gap::FitSettings;
 using hykal::gap::TermSettings;
 
-// The authors' converged AsTe3 hyperparameters (issue 8, METHOD.md §7).
+// The authors' converged AsTe3 hyperparameters (issue 8, METHOD.md §7), from the GAP tests'
+// term settings.
 FitSettings authors_settings() {
-  TermSettings two_body;
-  two_body.descriptor = "two_body";
+  TermSettings two_body = hykal::test::two_body_settings(20, 1.0, 0.29);
   two_body.descriptor_values = {{"cutoff", 4.91}, {"cutoff_transition_width", 1.0}};
-  two_body.covariance = "squared_exponential";
-  two_body.covariance_parameter = 1.0;
-  two_body.delta = 0.29;
-  two_body.n_sparse = 20;
-  two_body.sparse_method = "uniform";
-  TermSettings soap;
-  soap.descriptor = "soap";
+  TermSettings soap = hykal::test::soap_settings(1800);
   soap.descriptor_values = {{"cutoff", 4.91}, {"cutoff_transition_width", 1.0}, {"l_max", 5}, {"n_max", 6}, {"atom_sigma", 0.4}};
-  soap.covariance = "dot_product";
-  soap.covariance_parameter = 4;
   soap.delta = 0.29;
-  soap.n_sparse = 1800;
-  soap.sparse_method = "cur";
-  FitSettings settings;
+  FitSettings settings = hykal::test::lennard_jones_fit_settings();
   settings.terms = {two_body, soap};
   settings.sigma_energy = 0.001;
   settings.sigma_force = 0.05;

@@ -4,7 +4,7 @@
 // files in a work directory. Not collective: one rank calls these with all the frames (gap_fit
 // and quip parallelise with OpenMP, following OMP_NUM_THREADS).
 //
-// Files in the work directory (docs/gap.md):
+// Files in the work directory (docs/quip-backend.md):
 //   gap_fit_train.xyz  the training frames as gap_fit reads them: keys energy, forces (only when
 //                      gap.sigma_force is set), virial (only when gap.sigma_virial is set) and
 //                      config_type; other labels dropped; for e0 = isolated only the first
