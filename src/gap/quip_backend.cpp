@@ -117,15 +117,15 @@ ChildProgram program_run(const std::string& program, const std::string& key, con
 
 void run(const ChildProgram& child) { require_success(child, run_child(child), timeout_key); }
 
-}  // namespace
-
-QuipPotential fit_with_gap_fit(const std::vector<io::Frame>& training_frames, const FitSettings& settings,
-                               const QuipBackendSettings& backend) {
+// Checks the settings and data, writes the training copy and the config (with `extra` lines),
+// runs gap_fit; returns the path of its log.
+std::string run_gap_fit(const std::vector<io::Frame>& training_frames, const FitSettings& settings,
+                        const QuipBackendSettings& backend, const std::string& extra) {
   if (!(backend.timeout_seconds > 0.0)) throw InputError(std::string(timeout_key) + ": must be positive");
   const std::vector<int> species = descriptors::species_of_data_set(training_frames, MPI_COMM_SELF);
   make_work_directory(backend.work_directory);
   const GapFitFiles files{work_file(backend, "gap_fit_train.xyz"), work_file(backend, "gap.partial.xml")};
-  const std::string config = gap_fit_config_text(settings, species, files);  // checks the settings
+  const std::string config = gap_fit_config_text(settings, species, files) + extra;  // checks the settings
   check_training_data(training_frames, species, settings);
   find_program(backend.gap_fit, "gap.gap_fit");  // before writing anything
   io::write_extxyz(files.training_file, training_copy(training_frames, settings));
@@ -135,10 +135,29 @@ QuipPotential fit_with_gap_fit(const std::vector<io::Frame>& training_frames, co
   child.arguments = {"config_file=" + work_file(backend, "gap_fit.config")};
   child.output_path = child.error_path = work_file(backend, "gap_fit.log");
   run(child);
-  check_potential_file(files.potential_file);
+  return child.output_path;
+}
+
+}  // namespace
+
+QuipPotential fit_with_gap_fit(const std::vector<io::Frame>& training_frames, const FitSettings& settings,
+                               const QuipBackendSettings& backend) {
+  const std::string partial = work_file(backend, "gap.partial.xml");
+  run_gap_fit(training_frames, settings, backend, "");
+  check_potential_file(partial);
   const std::string potential = work_file(backend, "gap.xml");
-  fs::rename(files.potential_file, potential);
+  fs::rename(partial, potential);
   return QuipPotential{potential, longest_cutoff(settings)};
+}
+
+std::string gap_fit_memory_estimate(const std::vector<io::Frame>& training_frames, const FitSettings& settings,
+                                    const QuipBackendSettings& backend) {
+  const std::string log = run_gap_fit(training_frames, settings, backend, "dryrun=T\n");
+  std::ifstream in(log);
+  for (std::string line; std::getline(in, line);) {
+    if (line.compare(0, 4, "PEAK") == 0) return line.substr(line.find_first_not_of(' ', 4));
+  }
+  throw InputError("gap.gap_fit: gap_fit dryrun=T printed no memory estimate (no line starting PEAK in " + log + ")");
 }
 
 std::vector<Prediction> predict_with_quip(const QuipPotential& potential, const std::vector<io::Frame>& frames,

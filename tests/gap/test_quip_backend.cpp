@@ -247,3 +247,17 @@ TEST_CASE("quip output: real QUIP structures among its log lines, reference keys
   CHECK_THROWS_WITH(hykal::gap::read_quip_output(directory.file("quip.out"), directory.file("quip_output.xyz"), swapped),
                     Catch::Contains("frame 0") && Catch::Contains("atoms differ"));
 }
+
+TEST_CASE("quip backend: gap_fit's memory estimate from dryrun=T", "[gap][quip]") {
+  const hykal::test::ScratchDirectory directory("hykal-quip-dryrun");
+  // gap_fit's memory table ends with Peak1, Peak2 and PEAK lines; 9.8 GB is its AsTe3 figure (issue 8).
+  fake_gap_fit(directory, "grep -q '^dryrun=T$' \"$config\" || exit 3\n"
+                          "printf 'Memory Estimate (per process)\\nPeak1 3.1 GB\\nPeak2 9.8 GB\\nPEAK  9.8 GB\\n'");
+  const QuipBackendSettings backend = backend_in(directory);
+  CHECK(hykal::gap::gap_fit_memory_estimate(training_frames(), hykal::test::lennard_jones_fit_settings(5), backend) ==
+        "9.8 GB");
+  CHECK_FALSE(std::filesystem::exists(backend.work_directory + "/gap.xml"));
+  fake_gap_fit(directory, "echo 'Exit before major allocations because dryrun is true.'");
+  CHECK_THROWS_WITH(hykal::gap::gap_fit_memory_estimate(training_frames(), hykal::test::lennard_jones_fit_settings(5), backend),
+                    Catch::Contains("no memory estimate"));
+}

@@ -33,6 +33,7 @@ TEST_CASE("QUIP's gap_fit and quip recover a Lennard-Jones potential on held-out
   backend.work_directory = directory.file("work");
   const std::vector<hykal::io::Frame> training = hykal::test::lennard_jones_frames(30, 2024);
   const std::vector<hykal::io::Frame> held_out = hykal::test::lennard_jones_frames(10, 7);
+  CHECK_FALSE(hykal::gap::gap_fit_memory_estimate(training, hykal::test::lennard_jones_fit_settings(40), backend).empty());
   const hykal::gap::QuipPotential potential =
       hykal::gap::fit_with_gap_fit(training, hykal::test::lennard_jones_fit_settings(40), backend);
   // sparse_separate_file=F: no <gp_file>.sparseX.* side files.

@@ -48,6 +48,12 @@ struct QuipPotential {
 QuipPotential fit_with_gap_fit(const std::vector<io::Frame>& training_frames, const FitSettings& settings,
                                const QuipBackendSettings& backend);
 
+// gap_fit's own estimate of the memory the fit needs ("PEAK" of its dryrun=T output, e.g.
+// "9.8 GB", as gap_fit prints it): the same input plus dryrun=T, which stops before the large
+// allocations and takes about a second. InputError as above.
+std::string gap_fit_memory_estimate(const std::vector<io::Frame>& training_frames, const FitSettings& settings,
+                                    const QuipBackendSettings& backend);
+
 // Energy (eV), forces (eV/Å) and virial (eV) of every frame, in order: the values `hykal
 // predict` writes as gap_energy, gap_forces and gap_virial. InputError as above.
 std::vector<Prediction> predict_with_quip(const QuipPotential& potential, const std::vector<io::Frame>& frames,
