@@ -97,7 +97,7 @@ pid_t spawn(const ChildProgram& child, const std::string& executable) {
 ChildOutcome wait_for(pid_t pid, double timeout_seconds) {
   using clock = std::chrono::steady_clock;
   const auto start = clock::now();
-  const auto deadline = start + std::chrono::duration<double>(timeout_seconds);
+  const auto deadline = start + std::chrono::duration_cast<clock::duration>(std::chrono::duration<double>(timeout_seconds));
   auto pause = std::chrono::milliseconds(10);
   ChildOutcome outcome;
   for (;;) {
@@ -109,7 +109,7 @@ ChildOutcome wait_for(pid_t pid, double timeout_seconds) {
       break;
     }
     if (done < 0 && errno != EINTR) HYKAL_THROW(std::string("waitpid failed: ") + std::strerror(errno));
-    if (clock::now() >= deadline) {
+    if (timeout_seconds > 0.0 && clock::now() >= deadline) {
       ::kill(-pid, SIGKILL);
       ::waitpid(pid, &status, 0);
       outcome.ending = ChildOutcome::Ending::timed_out;
@@ -163,7 +163,7 @@ std::vector<std::string> child_environment() {
 }
 
 ChildOutcome run_child(const ChildProgram& child) {
-  HYKAL_ASSERT(child.timeout_seconds > 0.0, "a positive time limit");
+  HYKAL_ASSERT(child.timeout_seconds >= 0.0, "a time limit, or 0 for none");
   return wait_for(spawn(child, find_program(child.program, child.setting_key)), child.timeout_seconds);
 }
 

@@ -115,13 +115,17 @@ ChildProgram program_run(const std::string& program, const std::string& key, con
   return child;
 }
 
+void check_timeout(const QuipBackendSettings& backend) {
+  if (!(backend.timeout_seconds >= 0.0)) throw InputError(std::string(timeout_key) + ": must be 0 (no limit) or positive");
+}
+
 void run(const ChildProgram& child) { require_success(child, run_child(child), timeout_key); }
 
 // Checks the settings and data, writes the training copy and the config (with `extra` lines),
 // runs gap_fit; returns the path of its log.
 std::string run_gap_fit(const std::vector<io::Frame>& training_frames, const FitSettings& settings,
                         const QuipBackendSettings& backend, const std::string& extra) {
-  if (!(backend.timeout_seconds > 0.0)) throw InputError(std::string(timeout_key) + ": must be positive");
+  check_timeout(backend);
   const std::vector<int> species = descriptors::species_of_data_set(training_frames, MPI_COMM_SELF);
   make_work_directory(backend.work_directory);
   const GapFitFiles files{work_file(backend, "gap_fit_train.xyz"), work_file(backend, "gap.partial.xml")};
@@ -162,7 +166,7 @@ std::string gap_fit_memory_estimate(const std::vector<io::Frame>& training_frame
 
 std::vector<Prediction> predict_with_quip(const QuipPotential& potential, const std::vector<io::Frame>& frames,
                                           const QuipBackendSettings& backend) {
-  if (!(backend.timeout_seconds > 0.0)) throw InputError(std::string(timeout_key) + ": must be positive");
+  check_timeout(backend);
   find_program(backend.quip, "gap.quip");
   if (frames.empty()) return {};
   make_work_directory(backend.work_directory);

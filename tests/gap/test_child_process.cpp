@@ -37,6 +37,7 @@ ChildProgram fake(const hykal::test::ScratchDirectory& directory, const std::str
 TEST_CASE("child process: a program that succeeds runs in the work directory with its arguments", "[gap][quip]") {
   const hykal::test::ScratchDirectory directory("hykal-child-ok");
   ChildProgram child = fake(directory, "pwd; echo \"$@\"; echo to-stderr >&2");
+  child.timeout_seconds = 0.0;  // no limit
   child.arguments = {"config_file=/a b/c", "E=T"};
   const ChildOutcome outcome = hykal::gap::run_child(child);
   CHECK(outcome.succeeded());

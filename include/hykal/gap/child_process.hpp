@@ -27,7 +27,7 @@ struct ChildProgram {
   std::string working_directory;       // must exist
   std::string output_path;             // the child's stdout (truncated)
   std::string error_path;              // the child's stderr (truncated; may equal output_path)
-  double timeout_seconds = 0.0;        // > 0
+  double timeout_seconds = 0.0;        // 0: no limit
 };
 
 struct ChildOutcome {
@@ -45,7 +45,7 @@ std::string find_program(const std::string& program, const std::string& setting_
 // The environment a child gets (see above), as NAME=value strings.
 std::vector<std::string> child_environment();
 
-// Starts the program and waits for it (polling, at most timeout_seconds). InputError naming
+// Starts the program and waits for it (polling; at most timeout_seconds when that is positive). InputError naming
 // setting_key when the program cannot be found or started.
 ChildOutcome run_child(const ChildProgram& child);
 

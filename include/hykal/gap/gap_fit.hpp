@@ -38,8 +38,8 @@ struct FitSettings {
   int block_size = 64;                    // ScaLAPACK blocks of the stacked system
 };
 
-// InputError naming the gap.* key of the first invalid σ, jitter or δ, or for a fit without terms
-// (the checks that need no data; shared with the gap_fit backend, quip_backend.hpp).
+// Every check of the settings that needs no frame (σ's, jitter, each term's descriptor and
+// covariance built for a placeholder species): InputError naming the gap.* key.
 void check_fit_settings(const FitSettings& settings);
 
 // Called on every rank after each of its frames' rows is built, with (frames done, local frames).

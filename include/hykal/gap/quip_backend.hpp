@@ -32,7 +32,7 @@ namespace hykal::gap {
 struct QuipBackendSettings {
   std::string gap_fit = "gap_fit";   // gap.gap_fit: path, or a name searched on PATH
   std::string quip = "quip";         // gap.quip
-  double timeout_seconds = 3600.0;   // gap.fit_timeout, for each run of gap_fit or quip
+  double timeout_seconds = 0.0;      // gap.fit_timeout, for each run of gap_fit or quip; 0: no limit
   std::string work_directory = ".";  // created when missing
 };
 
