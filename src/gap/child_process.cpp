@@ -138,16 +138,17 @@ std::string last_lines(const std::string& path, std::size_t count) {
 
 }  // namespace
 
+// Absolute: the child changes to its working directory before the program is executed.
 std::string find_program(const std::string& program, const std::string& setting_key) {
   if (program.find('/') != std::string::npos) {
-    if (is_executable_file(program)) return program;
+    if (is_executable_file(program)) return std::filesystem::absolute(program).string();
     throw InputError(setting_key + ": '" + program + "' does not exist or is not an executable file");
   }
   const char* path = std::getenv("PATH");
   std::istringstream directories(path != nullptr ? path : "");
   for (std::string directory; std::getline(directories, directory, ':');) {
     const std::string candidate = (directory.empty() ? "." : directory) + "/" + program;
-    if (is_executable_file(candidate)) return candidate;
+    if (is_executable_file(candidate)) return std::filesystem::absolute(candidate).string();
   }
   throw InputError(setting_key + ": the program '" + program +
                    "' was not found on PATH (install QUIP/GAP, or set " + setting_key + " to its full path)");

@@ -38,11 +38,19 @@ TEST_CASE("child process: a program that succeeds runs in the work directory wit
   const hykal::test::ScratchDirectory directory("hykal-child-ok");
   ChildProgram child = fake(directory, "pwd; echo \"$@\"; echo to-stderr >&2");
   child.timeout_seconds = 0.0;  // no limit
+  // A program path relative to the current directory, not to the working directory the child
+  // starts in (which has no fake_program).
+  const std::filesystem::path current = std::filesystem::current_path();
+  std::filesystem::current_path(directory.path());
+  child.program = "./fake_program";
+  child.working_directory = directory.file("work");
+  std::filesystem::create_directories(child.working_directory);
   child.arguments = {"config_file=/a b/c", "E=T"};
   const ChildOutcome outcome = hykal::gap::run_child(child);
+  std::filesystem::current_path(current);
   CHECK(outcome.succeeded());
   const std::string log = hykal::test::read_text(child.output_path);
-  CHECK(log.find(directory.path() + "\n") == 0);
+  CHECK(log.find(child.working_directory + "\n") == 0);
   CHECK(log.find("config_file=/a b/c E=T\n") != std::string::npos);
   CHECK(log.find("to-stderr") != std::string::npos);
   CHECK_NOTHROW(hykal::gap::require_success(child, outcome, "gap.fit_timeout"));

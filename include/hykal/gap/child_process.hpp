@@ -38,7 +38,8 @@ struct ChildOutcome {
   bool succeeded() const { return ending == Ending::exited && code == 0; }
 };
 
-// The executable `program` names: itself when it contains '/', else the first match on PATH.
+// The executable `program` names, as an absolute path: itself when it contains '/' (relative to
+// the current directory), else the first match on PATH.
 // InputError naming setting_key and the path when there is none or it is not executable.
 std::string find_program(const std::string& program, const std::string& setting_key);
 
