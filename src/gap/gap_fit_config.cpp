@@ -64,15 +64,14 @@ std::string e0_text(const E0Settings& e0, const std::vector<int>& species) {
   return "e0={" + values + "}";
 }
 
-// gap_fit splits its input at white space and reads quotes and braces: a path must avoid them.
-const std::string& readable_path(const std::string& path) {
+}  // namespace
+
+const std::string& quip_readable_path(const std::string& path) {
   if (path.empty() || path.find_first_of(" \t\n\"'{}=") != std::string::npos)
     throw InputError("gap.backend = quip: the file name '" + path +
-                     "' cannot be passed to gap_fit (no white space, quotes, braces or '=')");
+                     "' cannot be passed to gap_fit or quip (no white space, quotes, braces or '=')");
   return path;
 }
-
-}  // namespace
 
 std::string gap_fit_descriptor_text(const std::vector<TermSettings>& terms, const std::vector<int>& species) {
   std::string text;
@@ -89,7 +88,7 @@ std::string gap_fit_config_text(const FitSettings& settings, const std::vector<i
   // them), so its σ is never read; gap_fit still wants four numbers (the last for Hessians).
   const double unused = 0.0;
   std::string text;
-  text += "at_file=" + readable_path(files.training_file) + "\n";
+  text += "at_file=" + quip_readable_path(files.training_file) + "\n";
   text += "gap={" + gap_fit_descriptor_text(settings.terms, species) + "}\n";
   text += e0_text(settings.e0, species) + "\n";
   text += "default_sigma={" + number(settings.sigma_energy) + " " + number(settings.sigma_force.value_or(unused)) + " " +
@@ -101,7 +100,7 @@ std::string gap_fit_config_text(const FitSettings& settings, const std::vector<i
   if (settings.seed > 2147483647u) throw InputError("gap.seed: must be at most 2147483647 for gap_fit");
   text += "rnd_seed=" + std::to_string(settings.seed) + "\n";
   text += "sparse_separate_file=F\n";
-  text += "gp_file=" + readable_path(files.potential_file) + "\n";
+  text += "gp_file=" + quip_readable_path(files.potential_file) + "\n";
   return text;
 }
 

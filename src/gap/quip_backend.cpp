@@ -183,7 +183,8 @@ std::vector<Prediction> predict_with_quip(const QuipPotential& potential, const 
   const std::string input = work_file(backend, "quip_input.xyz");
   io::write_extxyz(input, bare);
   ChildProgram child = program_run(backend.quip, "gap.quip", backend);
-  child.arguments = {"E=T", "F=T", "V=T", "atoms_filename=" + input, "param_filename=" + potential.xml_file};
+  child.arguments = {"E=T", "F=T", "V=T", "atoms_filename=" + quip_readable_path(input),
+                     "param_filename=" + quip_readable_path(potential.xml_file)};
   child.output_path = work_file(backend, "quip.out");
   child.error_path = work_file(backend, "quip.err");
   run(child);

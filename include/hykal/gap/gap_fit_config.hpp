@@ -29,6 +29,10 @@ struct GapFitFiles {
 // back (white space, quotes, braces or '=').
 std::string gap_fit_config_text(const FitSettings& settings, const std::vector<int>& species, const GapFitFiles& files);
 
+// `path` itself if QUIP's programs can read it as one key=value word (they split their input at
+// white space and read quotes and braces); else InputError naming it.
+const std::string& quip_readable_path(const std::string& path);
+
 // The gap={…} value alone: descriptor strings separated by " : ".
 std::string gap_fit_descriptor_text(const std::vector<TermSettings>& terms, const std::vector<int>& species);
 
