@@ -52,6 +52,7 @@ void give_box(io::Frame& frame, double cutoff) {
 
 // The frames as gap_fit reads them (see quip_backend.hpp).
 std::vector<io::Frame> training_copy(const std::vector<io::Frame>& frames, const FitSettings& settings) {
+  const double cutoff = longest_cutoff(settings);
   std::vector<io::Frame> copy;
   std::set<int> isolated_species;
   for (const io::Frame& frame : frames) {
@@ -63,10 +64,25 @@ std::vector<io::Frame> training_copy(const std::vector<io::Frame>& frames, const
     if (config_type != frame.labels.end()) entry.labels.insert(*config_type);
     if (!settings.sigma_force) entry.forces.resize(0, 3);
     if (!settings.sigma_virial) entry.virial.reset();
-    give_box(entry, longest_cutoff(settings));
+    give_box(entry, cutoff);
     copy.push_back(std::move(entry));
   }
   return copy;
+}
+
+// The frames as quip gets them: atoms, cell and pbc only (see quip_backend.hpp).
+std::vector<io::Frame> bare_copy(const std::vector<io::Frame>& frames, double cutoff) {
+  std::vector<io::Frame> bare;
+  for (const io::Frame& frame : frames) {
+    io::Frame entry;
+    entry.atomic_numbers = frame.atomic_numbers;
+    entry.positions = frame.positions;
+    entry.cell = frame.cell;
+    entry.pbc = frame.pbc;
+    give_box(entry, cutoff);
+    bare.push_back(std::move(entry));
+  }
+  return bare;
 }
 
 // The data-dependent checks of the built-in fit, with its messages: e0 values for every species
@@ -159,7 +175,8 @@ std::string gap_fit_memory_estimate(const std::vector<io::Frame>& training_frame
   const std::string log = run_gap_fit(training_frames, settings, backend, "dryrun=T\n");
   std::ifstream in(log);
   for (std::string line; std::getline(in, line);) {
-    if (line.compare(0, 4, "PEAK") == 0) return line.substr(line.find_first_not_of(' ', 4));
+    const std::size_t figure = line.find_first_not_of(' ', 4);
+    if (line.compare(0, 4, "PEAK") == 0 && figure != std::string::npos) return line.substr(figure);
   }
   throw InputError("gap.gap_fit: gap_fit dryrun=T printed no memory estimate (no line starting PEAK in " + log + ")");
 }
@@ -170,20 +187,10 @@ std::vector<Prediction> predict_with_quip(const QuipPotential& potential, const 
   find_program(backend.quip, "gap.quip");
   if (frames.empty()) return {};
   make_work_directory(backend.work_directory);
-  std::vector<io::Frame> bare;
-  for (const io::Frame& frame : frames) {
-    io::Frame entry;
-    entry.atomic_numbers = frame.atomic_numbers;
-    entry.positions = frame.positions;
-    entry.cell = frame.cell;
-    entry.pbc = frame.pbc;
-    give_box(entry, potential.cutoff);
-    bare.push_back(std::move(entry));
-  }
-  const std::string input = work_file(backend, "quip_input.xyz");
-  io::write_extxyz(input, bare);
+  const std::string input = quip_readable_path(work_file(backend, "quip_input.xyz"));
+  io::write_extxyz(input, bare_copy(frames, potential.cutoff));
   ChildProgram child = program_run(backend.quip, "gap.quip", backend);
-  child.arguments = {"E=T", "F=T", "V=T", "atoms_filename=" + quip_readable_path(input),
+  child.arguments = {"E=T", "F=T", "V=T", "atoms_filename=" + input,
                      "param_filename=" + quip_readable_path(potential.xml_file)};
   child.output_path = work_file(backend, "quip.out");
   child.error_path = work_file(backend, "quip.err");
