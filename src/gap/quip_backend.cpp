@@ -90,7 +90,8 @@ std::vector<io::Frame> bare_copy(const std::vector<io::Frame>& frames, double cu
 void check_training_data(const std::vector<io::Frame>& frames, const std::vector<int>& species, const FitSettings& settings) {
   determine_e0(frames, species, settings.e0, MPI_COMM_SELF);
   const bool any_forces = std::any_of(frames.begin(), frames.end(), [](const io::Frame& f) { return f.has_forces(); });
-  if (settings.sigma_force && !any_forces) throw InputError("gap.sigma_force is set but no training frame has forces");
+  if (settings.sigma_force && !any_forces)
+    throw InputError("gap.sigma_force is set but no training frame has forces (gap.sigma_force = none fits without them)");
 }
 
 void write_text(const std::string& path, const std::string& text) {
@@ -110,11 +111,13 @@ bool is_non_finite_word(std::string word) {
 void check_potential_file(const std::string& path) {
   std::ifstream in(path);
   const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (!in || text.empty()) throw InputError("gap.gap_fit: gap_fit finished but wrote no potential (" + path + " is missing or empty)");
+  if (!in || text.empty())
+    throw InputError("gap.gap_fit: gap_fit finished but wrote no potential (" + path + " is missing or empty)");
   std::string word;
   for (char c : text) {
     if (std::isspace(static_cast<unsigned char>(c)) || c == '"' || c == '<' || c == '>' || c == '=' || c == ',') {
-      if (is_non_finite_word(word)) throw InputError("gap.gap_fit: the potential " + path + " holds a non-finite number (" + word + ")");
+      if (is_non_finite_word(word))
+        throw InputError("gap.gap_fit: the potential " + path + " holds a non-finite number (" + word + ")");
       word.clear();
     } else {
       word += c;
