@@ -175,6 +175,54 @@ ClusterStageSettings cluster_settings(const Configuration& configuration, parall
   return settings;
 }
 
+// "none" or a positive number (an unset σ leaves that kind of observation out of the fit).
+std::optional<double> positive_or_none(const Configuration& configuration, const std::string& key) {
+  const std::string value = configuration.text(key);
+  if (value == "none") return std::nullopt;
+  const double number = parse_real(key, value);
+  if (!(number > 0.0)) throw InputError("option " + key + ": must be a positive number or none, got " + value);
+  return number;
+}
+
+int integer_value(const Configuration& configuration, const std::string& key) {
+  const long long number = configuration.integer(key);
+  if (number < -1'000'000'000 || number > 1'000'000'000)
+    throw InputError("option " + key + ": out of range, got " + std::to_string(number));
+  return static_cast<int>(number);
+}
+
+// The gap stage checks its own values and names the gap.* key; here that becomes "option gap.…".
+gap::GapSettings gap_settings(const Configuration& configuration, int block_size) {
+  gap::GapSettings settings;
+  settings.cutoff = configuration.real("gap.cutoff");
+  settings.cutoff_transition_width = configuration.real("gap.cutoff_transition_width");
+  settings.two_body_delta = configuration.real("gap.two_body_delta");
+  settings.two_body_theta = configuration.real("gap.two_body_theta");
+  settings.two_body_n_sparse = integer_value(configuration, "gap.two_body_n_sparse");
+  settings.soap_l_max = integer_value(configuration, "gap.soap_l_max");
+  settings.soap_n_max = integer_value(configuration, "gap.soap_n_max");
+  settings.soap_atom_sigma = configuration.real("gap.soap_atom_sigma");
+  settings.soap_zeta = static_cast<double>(integer_value(configuration, "gap.soap_zeta"));
+  settings.soap_delta = configuration.real("gap.soap_delta");
+  settings.soap_n_sparse = integer_value(configuration, "gap.soap_n_sparse");
+  settings.sigma_energy = configuration.real("gap.sigma_energy");
+  settings.sigma_force = positive_or_none(configuration, "gap.sigma_force");
+  settings.sigma_virial = positive_or_none(configuration, "gap.sigma_virial");
+  settings.sparse_jitter = configuration.real("gap.sparse_jitter");
+  const long long seed = configuration.integer("gap.seed");
+  if (seed < 0) throw InputError("option gap.seed: must not be negative, got " + std::to_string(seed));
+  settings.seed = static_cast<std::uint64_t>(seed);
+  settings.fit_timeout = configuration.real("gap.fit_timeout");
+  settings.block_size = block_size;
+  try {
+    settings.e0 = gap::parse_e0(configuration.text("gap.e0"));
+    gap::check(settings);
+  } catch (const InputError& error) {
+    throw InputError("option " + std::string(error.what()));
+  }
+  return settings;
+}
+
 }  // namespace
 
 StageSettings stage_settings(const Configuration& configuration) {
@@ -186,6 +234,7 @@ StageSettings stage_settings(const Configuration& configuration) {
   settings.kernels = kernel_settings(configuration);
   settings.parallel = parallel_settings(configuration);
   settings.clustering = cluster_settings(configuration, settings.parallel.eigensolver);
+  settings.gap = gap_settings(configuration, settings.parallel.block_size);
   return settings;
 }
 

@@ -9,6 +9,7 @@
 #include "hykal/clustering/spectral_clustering.hpp"
 #include "hykal/descriptors/coulomb_matrix.hpp"
 #include "hykal/descriptors/soap_settings.hpp"
+#include "hykal/gap/gap_settings.hpp"
 #include "hykal/io/extxyz_reader.hpp"
 #include "hykal/kernels/kernel_forms.hpp"
 #include "hykal/parallel/blacs_grid.hpp"
@@ -64,6 +65,7 @@ struct StageSettings {
   KernelStageSettings kernels;
   ParallelSettings parallel;
   ClusterStageSettings clustering;
+  gap::GapSettings gap;  // [gap], block_size from parallel.block_size; gap::fit_settings() makes the fit's terms
 };
 
 // Every value of the configuration parsed and checked; InputError naming the key otherwise.
