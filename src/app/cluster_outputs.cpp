@@ -40,6 +40,11 @@ void write_replicated(hid_t location, const std::string& path, hid_t type, std::
 
 }  // namespace
 
+std::vector<long long> chosen_labels_of_frames(const clustering::DeltaScan& scan, const kernels::ClusteredFrames& clustered,
+                                               std::int64_t n_frames) {
+  return labels_of_all_frames(scan.results[scan.chosen].clustering.labels, clustered, n_frames);
+}
+
 std::string delta_scan_table(const clustering::DeltaScan& scan) {
   std::string table = "    δ   N_c   ⟨σ⟩_E (meV/atom)   max σ_s (meV/atom)        ⟨d⟩   d_tol met\n";
   char line[160];
@@ -106,7 +111,7 @@ void write_clustering_group(hid_t file, const clustering::DeltaScan& scan, const
   hdf5::write_double_attribute(chosen_group, "delta", chosen.delta);
   hdf5::write_integer_attribute(chosen_group, "n_clusters", chosen.clustering.n_clusters);
   hdf5::write_double_attribute(chosen_group, "mean_sigma_E_meV_per_atom", chosen.spread.mean);
-  const auto labels = labels_of_all_frames(chosen.clustering.labels, clustered, n_frames);
+  const auto labels = chosen_labels_of_frames(scan, clustered, n_frames);
   write_replicated(chosen_group, "labels", H5T_NATIVE_LLONG, labels.size(), 0, labels.data(), comm);
 }
 

@@ -52,6 +52,7 @@ std::vector<OptionSpec> all_options() {
       {"learning.test_fraction", K::real, "0.3", "", "fraction of the taken frames used for testing", {}},
       {"learning.e_tol", K::real, "0.002", "eV/atom", "target test energy RMSE", {}},
       {"learning.seed", K::integer, "0", "", "seed of the sampling", {}},
+      {"learning.sampling", K::choice, "clusters", "", "frames drawn per cluster, or the same number drawn uniformly from all frames (results in /learning_random)", {"clusters", "random"}},
       {"gap.backend", K::choice, "builtin", "", "GAP fitting code", {"builtin", "quip"}},
       {"gap.gap_fit", K::text, "gap_fit", "", "path of QUIP's gap_fit (backend quip)", {}},
       {"gap.quip", K::text, "quip", "", "path of QUIP's quip (backend quip)", {}},
@@ -73,9 +74,9 @@ std::vector<OptionSpec> all_options() {
       {"gap.sigma_virial", K::text, "0.05", "eV/atom", "expected error of the virial components (scaled by √N_atoms; none: virials not fitted)", {}},
       {"gap.sparse_jitter", K::real, "1e-12", "eV²", "added to the diagonal of K_MM", {}},
       {"gap.e0", K::text, "isolated", "eV", "per-species reference energy: isolated (one-atom frames), average, or \"El:value El:value …\"", {}},
-      {"bo.n_initial", K::integer, "30", "", "initial random points of the Bayesian optimisation", {}},
-      {"bo.n_iterations", K::integer, "20", "", "Bayesian optimisation steps", {}},
-      {"bo.batch", K::integer, "1", "", "fits run in parallel per step (sub-communicators)", {}},
+      {"bo.n_initial", K::integer, "30", "", "fits of the space-filling initial design, per active-learning iteration", {}},
+      {"bo.n_iterations", K::integer, "20", "", "fits proposed by expected improvement after the initial design, per active-learning iteration", {}},
+      {"bo.batch", K::integer, "1", "", "fits run at the same time, each by its own group of ranks (at most the number of ranks)", {}},
       {"bo.seed", K::integer, "0", "", "seed of the Bayesian optimisation (initial design, multi-starts)", {}},
   };
   // One bound pair per searched GAP hyperparameter, from the learning stage's rules.

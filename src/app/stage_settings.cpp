@@ -4,6 +4,7 @@
 #include "hykal/clustering/label_assignment.hpp"
 #include "hykal/error.hpp"
 #include "hykal/io/periodic_table.hpp"
+#include "hykal/learning/gap_search_space.hpp"
 
 #include <cstdio>
 #include <filesystem>
@@ -223,6 +224,35 @@ gap::GapSettings gap_settings(const Configuration& configuration, int block_size
   return settings;
 }
 
+LearningStageSettings learning_settings(const Configuration& configuration) {
+  LearningStageSettings settings;
+  learning::LoopSettings& loop = settings.loop;
+  learning::SamplingSchedule& schedule = loop.schedule;
+  schedule.initial_percent = configuration.real("learning.i_perc");
+  schedule.increment_percent = configuration.real("learning.increment");
+  schedule.test_fraction = configuration.real("learning.test_fraction");
+  if (!(schedule.initial_percent > 0.0 && schedule.initial_percent <= 100.0))
+    throw InputError("option learning.i_perc: must be in (0, 100] %, got " + configuration.text("learning.i_perc"));
+  if (!(schedule.increment_percent > 0.0))
+    throw InputError("option learning.increment: must be > 0 %, got " + configuration.text("learning.increment"));
+  if (!(schedule.test_fraction > 0.0 && schedule.test_fraction < 1.0))
+    throw InputError("option learning.test_fraction: must be in (0, 1), got " + configuration.text("learning.test_fraction"));
+  loop.e_tol = configuration.real("learning.e_tol");
+  if (!(loop.e_tol > 0.0))
+    throw InputError("option learning.e_tol: must be > 0 eV/atom, got " + configuration.text("learning.e_tol"));
+  loop.sampling = configuration.text("learning.sampling") == "random" ? learning::SamplingMode::random
+                                                                       : learning::SamplingMode::clusters;
+  loop.sampling_seed = static_cast<std::uint64_t>(configuration.integer("learning.seed"));
+  loop.optimiser.n_initial = static_cast<std::size_t>(positive_integer(configuration, "bo.n_initial"));
+  loop.optimiser.seed = static_cast<std::uint64_t>(configuration.integer("bo.seed"));
+  const long long guided = configuration.integer("bo.n_iterations");
+  if (guided < 0) throw InputError("option bo.n_iterations: must be ≥ 0, got " + std::to_string(guided));
+  loop.n_guided = static_cast<std::size_t>(guided);
+  settings.batch = positive_integer(configuration, "bo.batch");
+  settings.search = learning::gap_search_space([&](const std::string& key) { return configuration.text(key); }).parameters();
+  return settings;
+}
+
 }  // namespace
 
 StageSettings stage_settings(const Configuration& configuration) {
@@ -235,6 +265,7 @@ StageSettings stage_settings(const Configuration& configuration) {
   settings.parallel = parallel_settings(configuration);
   settings.clustering = cluster_settings(configuration, settings.parallel.eigensolver);
   settings.gap = gap_settings(configuration, settings.parallel.block_size);
+  settings.learning = learning_settings(configuration);
   return settings;
 }
 
