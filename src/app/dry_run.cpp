@@ -5,6 +5,7 @@
 #include "hykal/app/data_set.hpp"
 #include "hykal/util/stage_timers.hpp"
 #include "hykal/descriptors/data_set_species.hpp"
+#include "hykal/gap/gap_fit.hpp"
 
 #include <algorithm>
 #include <cstdio>
@@ -48,6 +49,39 @@ MemoryEstimate estimate_memory(const io::LocalFrames& data, double features, dou
   return estimate;
 }
 
+// The largest GAP fit of `learn`/`run`: the training set of the last possible iteration (every
+// clustered frame but the test share) with the upper bounds of the searched sparse-point counts,
+// on a fit group (the smallest, ⌊P / bo.batch⌋ ranks) and, for the final potential, on all ranks.
+std::string learning_memory(const RunContext& context, const io::FrameIndex& index, std::size_t n_species, int ranks) {
+  const StageSettings& settings = context.settings;
+  double rows = 0;
+  long long largest = 0;
+  for (const io::FrameLocation& frame : index.frames) {
+    rows += 1.0 + 3.0 * static_cast<double>(frame.n_atoms) + 6.0;  // energy, forces, virial
+    largest = std::max<long long>(largest, frame.n_atoms);
+  }
+  rows *= 1.0 - settings.learning.loop.schedule.test_fraction;
+  double columns = 0;
+  for (const learning::Parameter& p : settings.learning.search) {
+    const double pairs = static_cast<double>(n_species * (n_species + 1) / 2);
+    if (p.name == "two_body_n_sparse") columns += p.high * pairs;
+    if (p.name == "soap_n_sparse") columns += p.high * static_cast<double>(n_species);
+  }
+  const int batch = std::min(settings.learning.batch, ranks);
+  const int group_ranks = ranks / batch;
+  const auto mb = [&](int p) {
+    return 1e-6 * static_cast<double>(gap::fit_memory_per_rank(static_cast<std::int64_t>(rows), static_cast<std::int64_t>(columns), p, largest));
+  };
+  char text[400];
+  std::snprintf(text, sizeof text,
+                "\n  active learning, largest fit (whole data set less the test share, upper bounds of bo.*_n_sparse): "
+                "%.0f observation rows × %.0f sparse points\n"
+                "  estimated memory of one fit: %.1f MB per rank in a fit group of %d rank(s) (bo.batch = %d groups); "
+                "final fit on all %d ranks: %.1f MB per rank",
+                rows, columns, mb(group_ranks), group_ranks, batch, ranks, mb(ranks));
+  return text;
+}
+
 }  // namespace
 
 void run_dry_run(RunContext& context) {
@@ -77,21 +111,24 @@ void run_dry_run(RunContext& context) {
   MPI_Allreduce(MPI_IN_PLACE, &kernel_work, 1, MPI_DOUBLE, MPI_MAX, context.comm);
   const MemoryEstimate largest_rank{held, descriptors, kernel_work, memory.matrices_mb};
   const std::string command = context.command_line.command;
-  const bool with_matrices = command == "kernels" || command == "cluster";
+  const bool learns = command == "learn" || command == "run";
+  const bool with_matrices = command == "kernels" || command == "cluster" || learns;
   char matrices[200] = "";
   if (with_matrices)
     std::snprintf(matrices, sizeof matrices, ", N×N matrices %.1f MB, kernel working set %.1f MB", largest_rank.matrices_mb,
                   largest_rank.kernel_work_mb);
-  char text[800];
+  const std::string learning = learns ? learning_memory(context, data.index, static_cast<std::size_t>(s), ranks) : "";
+  char text[1400];
   std::snprintf(text, sizeof text,
                 "dry run of `hykal %s` on %d rank(s):\n"
                 "  %lld frames (%lld clustered), %.0f atoms, largest frame %lld atoms\n"
                 "  SOAP: %.0f features per atom; Coulomb matrices %lld × %lld\n"
                 "  estimated memory per rank: descriptors %.1f MB%s, program and frames %.1f MB\n"
-                "  estimated peak memory per rank: %.0f MB (the rank with the most atoms)\n"
+                "  estimated peak memory per rank: %.0f MB (the rank with the most atoms)%s\n"
                 "nothing was computed or written.",
                 command.c_str(), ranks, static_cast<long long>(data.index.n_frames()), clustered, atoms, largest, features,
-                largest, largest, largest_rank.descriptors_mb, matrices, largest_rank.held_mb, largest_rank.peak_mb(with_matrices));
+                largest, largest, largest_rank.descriptors_mb, matrices, largest_rank.held_mb, largest_rank.peak_mb(with_matrices),
+                learning.c_str());
   context.logger.info(text);
 }
 
