@@ -1,7 +1,8 @@
 // `hykal learn` and `hykal run`: the whole pipeline, descriptors → kernels → δ scan and clustering
 // → active learning of a GAP potential (METHOD.md §1–§6). The clustering is read back from the
 // results file when an earlier `cluster` or `run` stored it with the same data and settings
-// (docs/commands.md), otherwise computed here (the kernels themselves may still be reused). The
+// (docs/commands.md), otherwise computed here (the kernels themselves may still be reused) and
+// written to the results file before the learning starts. The
 // two commands are one: `learn` names the step users repeat (other [learning], [bo] or [gap]
 // settings, --resume), `run` the whole job.
 #include "hykal/app/cluster_outputs.hpp"
@@ -34,6 +35,9 @@ void check_before_reading(RunContext& context, const LearningPaths& paths) {
   int ranks = 1;
   MPI_Comm_size(context.comm, &ranks);
   parallel::agree_on_input_errors(context.comm, [&] {
+    if (context.configuration.text("gap.backend") != "builtin")
+      throw InputError("option gap.backend: learn and run fit with the built-in GAP (builtin); the quip backend is not "
+                       "part of the active learning yet");
     const int batch = context.settings.learning.batch;
     if (batch > ranks)
       throw InputError("option bo.batch: " + std::to_string(batch) + " fits at a time need at least as many ranks, but the run has " +
@@ -44,9 +48,10 @@ void check_before_reading(RunContext& context, const LearningPaths& paths) {
   });
 }
 
-// The chosen clustering's label of every frame, stored or computed; `stage` holds what was computed.
-std::vector<long long> chosen_labels(RunContext& context, const io::LocalFrames& data, const kernels::ClusteredFrames& clustered,
-                                     std::optional<parallel::BlacsGrid>& grid, std::optional<ClusterStage>& stage) {
+// The chosen clustering's label of every frame, stored or computed. A computed clustering is
+// written at once, as `cluster` writes it (figures too), and its N×N matrices are freed before
+// the fits: an interrupted learning then resumes from the stored clustering.
+std::vector<long long> chosen_labels(RunContext& context, const io::LocalFrames& data, const kernels::ClusteredFrames& clustered) {
   const std::string signature = clustering_settings_signature(context.configuration, data.index);
   {
     auto timer = context.timers.scope("read stored clustering");
@@ -58,10 +63,12 @@ std::vector<long long> chosen_labels(RunContext& context, const io::LocalFrames&
       return stored->labels;
     }
   }
-  grid.emplace(context.comm, grid_shape(context.settings.parallel, context.comm, context.logger));
-  stage.emplace(run_cluster_stage(context, data, clustered, *grid));
-  context.logger.info(chosen_clustering_text(stage->scan));
-  return chosen_labels_of_frames(stage->scan, clustered, data.index.n_frames());
+  const parallel::BlacsGrid grid(context.comm, grid_shape(context.settings.parallel, context.comm, context.logger));
+  const ClusterStage stage = run_cluster_stage(context, data, clustered, grid);
+  write_results(context, data, [&](hid_t file) { write_cluster_stage(file, context, data, clustered, stage); });
+  write_cluster_figures(context, data, clustered, stage.energy_per_atom, stage.scan, stage.map);
+  context.logger.info(chosen_clustering_text(stage.scan));
+  return chosen_labels_of_frames(stage.scan, clustered, data.index.n_frames());
 }
 
 std::vector<std::vector<std::size_t>> clusters_of(const std::vector<long long>& labels) {
@@ -136,9 +143,7 @@ void run_learn(RunContext& context) {
   check_before_reading(context, paths);
   const io::LocalFrames data = load_data_set(context, true, Outputs::results_and_figures);
   const kernels::ClusteredFrames clustered = select_clustered_frames(context, data);
-  std::optional<parallel::BlacsGrid> grid;
-  std::optional<ClusterStage> stage;
-  const std::vector<long long> labels = chosen_labels(context, data, clustered, grid, stage);
+  const std::vector<long long> labels = chosen_labels(context, data, clustered);
 
   std::optional<learning::FitGroups> groups;
   parallel::agree_on_input_errors(context.comm, [&] { groups.emplace(context.comm, context.settings.learning.batch); });
@@ -162,18 +167,14 @@ void run_learn(RunContext& context) {
   const double wall_seconds = context.logger.elapsed_seconds();
   const std::string other_group = paths.group == "learning" ? "learning_random" : "learning";
   LearningCurve other;
-  if (context.logger.is_root() && !stage) other = stored_learning_curve(context.settings.output.results, other_group);
+  if (context.logger.is_root()) other = stored_learning_curve(context.settings.output.results, other_group);
   write_results(context, data, [&](hid_t file) {
-    if (stage) {
-      write_cluster_stage(file, context, data, clustered, *stage);
-    } else {
-      // Carried forward from the file this run replaces: the stages it reused, and the other
-      // sampling mode's learning (same data and clustering).
-      io::hdf5::copy_objects(context.settings.output.results, file, {"descriptors", "kernels", "clustering", "map", other_group});
-    }
+    // Carried forward from the file this run replaces, which holds the clustering this run used
+    // (stored earlier, or written above) and, if the clustering was reused, the other sampling
+    // mode's learning on it.
+    io::hdf5::copy_objects(context.settings.output.results, file, {"descriptors", "kernels", "clustering", "map", other_group});
     write_learning_group(file, paths, outcome, problem.space, loop.e_tol, wall_seconds, context.comm);
   });
-  if (stage) write_cluster_figures(context, data, clustered, stage->energy_per_atom, stage->scan, stage->map);
   write_learning_figures(context, paths, outcome, other, loop.e_tol);
   context.logger.info("active learning (sampling: " + std::string(paths.group == "learning" ? "clusters" : "random") + "):\n" +
                       learning_summary(outcome, static_cast<std::size_t>(data.index.n_frames()), wall_seconds));
