@@ -7,7 +7,7 @@ import h5py
 import numpy as np
 
 results = h5py.File(sys.argv[1], "r")
-n_frames = len(results["frames/n_atoms"])
+n_frames = int((results["clustering/chosen/labels"][:] >= 0).sum())  # the frames sampled from: e0 references excluded
 for group, name in [("learning", "sampling by clusters"), ("learning_random", "random sampling")]:
     if group not in results:
         continue
@@ -21,7 +21,7 @@ for group, name in [("learning", "sampling by clusters"), ("learning_random", "r
         print(f" {int(row['iteration']):9d} {row['percent']:7.1f} {int(row['n_train']):8d} {int(row['n_test']):7d}"
               f" {row['energy_rmse']:29.3f} {row['force_rmse']:10.4f}")
     n_train = int(it["n_train"][-1])
-    print(f" final potential: N_train {n_train} ({100.0 * n_train / n_frames:.1f} % of {n_frames} frames), on the"
+    print(f" final potential: N_train {n_train} ({100.0 * n_train / n_frames:.1f} % of the {n_frames} frames sampled from), on the"
           f" {unused['n_frames']} unused frames RMSE E {unused['energy_rmse_meV_per_atom']:.3f} meV/atom,"
           f" F {unused['force_rmse_eV_per_A']:.4f} eV/Å")
     print(" best hyperparameters:", ", ".join(f"{k} = {v:.4g}" for k, v in g["hyperparameters"].attrs.items()))

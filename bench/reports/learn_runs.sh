@@ -6,7 +6,7 @@ learn_both_samplings() {  # build, ranks, work directory, results file, hykal op
   for sampling in clusters random; do
     /usr/bin/time -v mpiexec --oversubscribe -n "$ranks" "$build/hykal" run --output.results="$results" \
         --output.figures="$work/figures" "$@" --learning.sampling="$sampling" > "$work/run-$sampling.log" 2>&1
-    sed -n '/active learning (sampling/,/wall time/p' "$work/run-$sampling.log"
+    sed -n '/active learning (sampling/,/wall time/{p;/wall time/{n;p}}' "$work/run-$sampling.log"
     grep -E "Elapsed|Maximum resident" "$work/run-$sampling.log"
   done
   /usr/bin/python3 "$(dirname "${BASH_SOURCE[0]}")/learn_report.py" "$results"

@@ -177,7 +177,7 @@ void run_learn(RunContext& context) {
   });
   write_learning_figures(context, paths, outcome, other, loop.e_tol);
   context.logger.info("active learning (sampling: " + std::string(paths.group == "learning" ? "clusters" : "random") + "):\n" +
-                      learning_summary(outcome, static_cast<std::size_t>(data.index.n_frames()), wall_seconds));
+                      learning_summary(outcome, wall_seconds));
 }
 
 }  // namespace hykal::app

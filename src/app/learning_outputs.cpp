@@ -130,7 +130,7 @@ void write_learning_group(hid_t file, const LearningPaths& paths, const learning
   hdf5::write_integer_attribute(unused, "n_frames", static_cast<long long>(outcome.n_unused));
 }
 
-std::string learning_summary(const learning::LearningOutcome& outcome, std::size_t n_frames, double wall_seconds) {
+std::string learning_summary(const learning::LearningOutcome& outcome, double wall_seconds) {
   std::string text = " iteration   I (%)  N_train  N_test   best test RMSE E (meV/atom)   F (eV/Å)\n";
   char line[200];
   for (const learning::IterationSummary& it : outcome.iterations) {
@@ -143,7 +143,7 @@ std::string learning_summary(const learning::LearningOutcome& outcome, std::size
           "), errors on the " + std::to_string(outcome.n_unused) + " frames not used to train it:\n";
   text += "   N_train   fraction of the data set   RMSE E (meV/atom)   RMSE F (eV/Å)   wall time (s)\n";
   std::snprintf(line, sizeof line, " %9zu %24.1f %% %19.3f %15.4f %15.1f\n", n_train,
-                100.0 * static_cast<double>(n_train) / static_cast<double>(n_frames), 1000.0 * outcome.unused_errors.energy_rmse,
+                100.0 * static_cast<double>(n_train) / static_cast<double>(outcome.n_clustered), 1000.0 * outcome.unused_errors.energy_rmse,
                 outcome.unused_errors.force_rmse, wall_seconds);
   text += line;
   return text;

@@ -36,7 +36,8 @@ void write_learning_group(hid_t file, const LearningPaths& paths, const learning
                           const learning::SearchSpace& space, double e_tol, double wall_seconds, MPI_Comm comm);
 
 // The iteration table and the final summary (N_train, fraction of the data set, RMSEs, wall time).
-std::string learning_summary(const learning::LearningOutcome& outcome, std::size_t n_frames, double wall_seconds);
+// N_train and the fraction leave the e0 references out: the data set is the frames sampled from.
+std::string learning_summary(const learning::LearningOutcome& outcome, double wall_seconds);
 
 // Rank 0 writes the figures into output.figures: learning curve (with `other`, the curve of the
 // other sampling mode, when it has points), BO convergence, parity plots on the unused frames.
