@@ -3,6 +3,7 @@
 #include "hykal/io/distributed_matrix_hdf5.hpp"
 #include "hykal/io/hdf5.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <limits>
@@ -39,6 +40,11 @@ void write_replicated(hid_t location, const std::string& path, hid_t type, std::
 
 }  // namespace
 
+std::vector<long long> chosen_labels_of_frames(const clustering::DeltaScan& scan, const kernels::ClusteredFrames& clustered,
+                                               std::int64_t n_frames) {
+  return labels_of_all_frames(scan.results[scan.chosen].clustering.labels, clustered, n_frames);
+}
+
 std::string delta_scan_table(const clustering::DeltaScan& scan) {
   std::string table = "    δ   N_c   ⟨σ⟩_E (meV/atom)   max σ_s (meV/atom)        ⟨d⟩   d_tol met\n";
   char line[160];
@@ -50,6 +56,17 @@ std::string delta_scan_table(const clustering::DeltaScan& scan) {
                   i == scan.chosen ? "  ← chosen" : "");
     table += line;
   }
+  const std::vector<bool> eligible = clustering::eligible_deltas(scan.results);
+  std::string excluded;
+  for (std::size_t i = 0; i < scan.results.size(); ++i)
+    if (!eligible[i]) {
+      std::snprintf(line, sizeof line, "%s%.2f", excluded.empty() ? "" : ", ", scan.results[i].delta);
+      excluded += line;
+    }
+  if (!excluded.empty())
+    table += "not eligible (N_c reached clustering.max_clusters without meeting d_tol): δ = " + excluded + "\n";
+  else if (std::none_of(scan.results.begin(), scan.results.end(), [](const clustering::DeltaResult& r) { return r.clustering.tolerance_met; }))
+    table += "no δ met d_tol within clustering.max_clusters: every δ was eligible\n";
   return table;
 }
 
@@ -68,13 +85,14 @@ void write_clustering_group(hid_t file, const clustering::DeltaScan& scan, const
   namespace hdf5 = io::hdf5;
   hdf5::Handle group = hdf5::require_group(file, "clustering");
   std::vector<std::vector<double>> rows;
+  const std::vector<bool> eligible = clustering::eligible_deltas(scan.results);
   for (std::size_t i = 0; i < scan.results.size(); ++i) {
     const clustering::DeltaResult& r = scan.results[i];
     const double mean_distance = r.clustering.scan.empty() ? not_clustered : r.clustering.scan.back().mean_distance;
     rows.push_back({r.delta, static_cast<double>(r.clustering.n_clusters), r.spread.mean, r.spread.max, mean_distance,
-                    r.clustering.tolerance_met ? 1.0 : 0.0, i == scan.chosen ? 1.0 : 0.0});
+                    r.clustering.tolerance_met ? 1.0 : 0.0, eligible[i] ? 1.0 : 0.0, i == scan.chosen ? 1.0 : 0.0});
   }
-  hdf5::write_table(group, "scan", {"delta", "n_clusters", "mean_sigma_E", "max_sigma_E", "mean_distance", "d_tol_met", "chosen"},
+  hdf5::write_table(group, "scan", {"delta", "n_clusters", "mean_sigma_E", "max_sigma_E", "mean_distance", "d_tol_met", "eligible", "chosen"},
                     rows, comm, "mean_sigma_E: meV/atom; max_sigma_E: meV/atom");
 
   for (const clustering::DeltaResult& r : scan.results) {
@@ -93,7 +111,7 @@ void write_clustering_group(hid_t file, const clustering::DeltaScan& scan, const
   hdf5::write_double_attribute(chosen_group, "delta", chosen.delta);
   hdf5::write_integer_attribute(chosen_group, "n_clusters", chosen.clustering.n_clusters);
   hdf5::write_double_attribute(chosen_group, "mean_sigma_E_meV_per_atom", chosen.spread.mean);
-  const auto labels = labels_of_all_frames(chosen.clustering.labels, clustered, n_frames);
+  const auto labels = chosen_labels_of_frames(scan, clustered, n_frames);
   write_replicated(chosen_group, "labels", H5T_NATIVE_LLONG, labels.size(), 0, labels.data(), comm);
 }
 

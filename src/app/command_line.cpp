@@ -18,7 +18,8 @@ po::options_description general_options() {
   general.add_options()
       ("help,h", "print this help (with a command: that command's help)")
       ("version", "print the version")
-      ("dry-run", "read the data set, print the plan and the estimated memory per rank, then exit");
+      ("dry-run", "read the data set, print the plan and the estimated memory per rank, then exit")
+      ("resume", "learn, run: continue an interrupted active learning from its checkpoint");
   return general;
 }
 
@@ -53,6 +54,7 @@ CommandLine parse_command_line(int argc, const char* const* argv) {
   line.help = parsed.count("help") > 0;
   line.version = parsed.count("version") > 0;
   line.dry_run = parsed.count("dry-run") > 0;
+  line.resume = parsed.count("resume") > 0;
   std::vector<std::string> words;
   if (parsed.count("positional")) words = parsed["positional"].as<std::vector<std::string>>();
   if (words.size() > 2) throw InputError("command line: unexpected argument '" + words[2] + "'");
@@ -60,6 +62,9 @@ CommandLine parse_command_line(int argc, const char* const* argv) {
   if (words.size() == 2) line.config_path = words[1];
   if (!line.command.empty() && find_command(line.command) == nullptr)
     throw InputError("command line: unknown command '" + line.command + "' (hykal --help lists the commands)");
+  if (line.resume && line.command != "learn" && line.command != "run")
+    throw InputError("command line: --resume continues an interrupted learn or run, not " +
+                     (line.command.empty() ? std::string("a missing command") : "'" + line.command + "'"));
   for (const OptionSpec& spec : option_table())
     if (parsed.count(spec.key)) line.overrides[spec.key] = parsed[spec.key].as<std::vector<std::string>>();
   if (line.command.empty() && !line.help && !line.version)

@@ -8,6 +8,8 @@ const std::vector<Command>& commands() {
       {"descriptors", "SOAP and Coulomb descriptors of every frame; writes /frames and /descriptors", run_descriptors},
       {"kernels", "descriptors and the normalised SOAP and Coulomb kernels; writes /frames, /descriptors, /kernels", run_kernels},
       {"cluster", "descriptors, kernels, δ scan of spectral clustering with automatic N_c, MDS map, figures", run_cluster},
+      {"learn", "active learning of a GAP potential on the chosen clustering (computed, or reused from output.results); --resume continues", run_learn},
+      {"run", "the main job: descriptors → kernels → clustering → active learning, reusing stored stages; --resume continues", run_learn},
   };
   return all;
 }

@@ -6,6 +6,7 @@
 #include "hykal/app/data_set.hpp"
 #include "hykal/descriptors/data_set_species.hpp"
 #include "hykal/descriptors/soap_calculator.hpp"
+#include "hykal/gap/gap_fit.hpp"
 #include "hykal/kernels/kernel_forms.hpp"
 #include "hykal/kernels/soap_projection.hpp"
 #include "hykal/util/stage_timers.hpp"
@@ -109,6 +110,39 @@ double max_over_ranks(double value, MPI_Comm comm) {
   return value;
 }
 
+// The largest GAP fit of `learn`/`run`: the training set of the last possible iteration (every
+// clustered frame but the test share) with the upper bounds of the searched sparse-point counts,
+// on a fit group (the smallest, ⌊P / bo.batch⌋ ranks) and, for the final potential, on all ranks.
+std::string learning_memory(const RunContext& context, const io::FrameIndex& index, std::size_t n_species, int ranks) {
+  const StageSettings& settings = context.settings;
+  double rows = 0;
+  long long largest = 0;
+  for (const io::FrameLocation& frame : index.frames) {
+    rows += 1.0 + 3.0 * static_cast<double>(frame.n_atoms) + 6.0;  // energy, forces, virial
+    largest = std::max<long long>(largest, frame.n_atoms);
+  }
+  rows *= 1.0 - settings.learning.loop.schedule.test_fraction;
+  double columns = 0;
+  for (const learning::Parameter& p : settings.learning.search) {
+    const double pairs = static_cast<double>(n_species * (n_species + 1) / 2);
+    if (p.name == "two_body_n_sparse") columns += p.high * pairs;
+    if (p.name == "soap_n_sparse") columns += p.high * static_cast<double>(n_species);
+  }
+  const int batch = std::min(settings.learning.batch, ranks);
+  const int group_ranks = ranks / batch;
+  const auto mb = [&](int p) {
+    return 1e-6 * static_cast<double>(gap::fit_memory_per_rank(static_cast<std::int64_t>(rows), static_cast<std::int64_t>(columns), p, largest));
+  };
+  char text[400];
+  std::snprintf(text, sizeof text,
+                "\n  active learning, largest fit (whole data set less the test share, upper bounds of bo.*_n_sparse): "
+                "%.0f observation rows × %.0f sparse points\n"
+                "  estimated memory of one fit: %.1f MB per rank in a fit group of %d rank(s) (bo.batch = %d groups); "
+                "final fit on all %d ranks: %.1f MB per rank",
+                rows, columns, mb(group_ranks), group_ranks, batch, ranks, mb(ranks));
+  return text;
+}
+
 }  // namespace
 
 void run_dry_run(RunContext& context) {
@@ -149,7 +183,8 @@ void run_dry_run(RunContext& context) {
       context.settings.clustering.max_clusters.value_or(static_cast<int>(std::min(clustered - 1, 50LL))));
 
   const std::string command = context.command_line.command;
-  const bool with_matrices = command == "kernels" || command == "cluster";
+  const bool learns = command == "learn" || command == "run";
+  const bool with_matrices = command == "kernels" || command == "cluster" || learns;
   const kernels::SoapKernelSettings& kernel = context.settings.kernels.soap;
   const bool projects = with_matrices && kernel.form == kernels::SoapKernelForm::average_pairwise &&
                         kernel.projection == kernels::SoapProjection::exact;
@@ -180,16 +215,18 @@ void run_dry_run(RunContext& context) {
   char stages[200] = "";
   if (with_matrices)
     std::snprintf(stages, sizeof stages, ", kernels %.1f MB, clustering and map %.1f MB", kernels_mb, clustering_mb);
-  char text[1200];
+  const std::string learning = learns ? learning_memory(context, data.index, soap.species.size(), ranks) : "";
+  char text[1600];
   std::snprintf(text, sizeof text,
                 "dry run of `hykal %s` on %d rank(s):\n"
                 "  %.0f frames (%lld clustered), %lld atoms, largest frame %lld atoms\n"
                 "  SOAP: %.0f features per atom; Coulomb matrices %.0f × %.0f\n%s"
                 "  estimated memory per rank beside program and frames (%.1f MB): descriptors %.1f MB%s\n"
-                "  estimated peak memory per rank: %.0f MB (the rank that needs the most)\n"
+                "  estimated peak memory per rank: %.0f MB (the rank that needs the most)%s\n"
                 "nothing was written.",
                 command.c_str(), ranks, s.frames, clustered, static_cast<long long>(data.index.n_atoms_total()), largest,
-                s.features, s.n_atoms_max, s.n_atoms_max, projection, held, descriptors_mb, stages, peak);
+                s.features, s.n_atoms_max, s.n_atoms_max, projection, held, descriptors_mb, stages, peak,
+                learning.c_str());
   context.logger.info(text);
 }
 

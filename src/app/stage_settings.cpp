@@ -4,6 +4,7 @@
 #include "hykal/clustering/label_assignment.hpp"
 #include "hykal/error.hpp"
 #include "hykal/io/periodic_table.hpp"
+#include "hykal/learning/gap_search_space.hpp"
 
 #include <cstdio>
 #include <filesystem>
@@ -175,6 +176,83 @@ ClusterStageSettings cluster_settings(const Configuration& configuration, parall
   return settings;
 }
 
+// "none" or a positive number (an unset σ leaves that kind of observation out of the fit).
+std::optional<double> positive_or_none(const Configuration& configuration, const std::string& key) {
+  const std::string value = configuration.text(key);
+  if (value == "none") return std::nullopt;
+  const double number = parse_real(key, value);
+  if (!(number > 0.0)) throw InputError("option " + key + ": must be a positive number or none, got " + value);
+  return number;
+}
+
+int integer_value(const Configuration& configuration, const std::string& key) {
+  const long long number = configuration.integer(key);
+  if (number < -1'000'000'000 || number > 1'000'000'000)
+    throw InputError("option " + key + ": out of range, got " + std::to_string(number));
+  return static_cast<int>(number);
+}
+
+// The gap stage checks its own values and names the gap.* key; here that becomes "option gap.…".
+gap::GapSettings gap_settings(const Configuration& configuration, int block_size) {
+  gap::GapSettings settings;
+  settings.cutoff = configuration.real("gap.cutoff");
+  settings.cutoff_transition_width = configuration.real("gap.cutoff_transition_width");
+  settings.two_body_delta = configuration.real("gap.two_body_delta");
+  settings.two_body_theta = configuration.real("gap.two_body_theta");
+  settings.two_body_n_sparse = integer_value(configuration, "gap.two_body_n_sparse");
+  settings.soap_l_max = integer_value(configuration, "gap.soap_l_max");
+  settings.soap_n_max = integer_value(configuration, "gap.soap_n_max");
+  settings.soap_atom_sigma = configuration.real("gap.soap_atom_sigma");
+  settings.soap_zeta = static_cast<double>(integer_value(configuration, "gap.soap_zeta"));
+  settings.soap_delta = configuration.real("gap.soap_delta");
+  settings.soap_n_sparse = integer_value(configuration, "gap.soap_n_sparse");
+  settings.sigma_energy = configuration.real("gap.sigma_energy");
+  settings.sigma_force = positive_or_none(configuration, "gap.sigma_force");
+  settings.sigma_virial = positive_or_none(configuration, "gap.sigma_virial");
+  settings.sparse_jitter = configuration.real("gap.sparse_jitter");
+  const long long seed = configuration.integer("gap.seed");
+  if (seed < 0) throw InputError("option gap.seed: must not be negative, got " + std::to_string(seed));
+  settings.seed = static_cast<std::uint64_t>(seed);
+  settings.fit_timeout = configuration.real("gap.fit_timeout");
+  settings.block_size = block_size;
+  try {
+    settings.e0 = gap::parse_e0(configuration.text("gap.e0"));
+    gap::check(settings);
+  } catch (const InputError& error) {
+    throw InputError("option " + std::string(error.what()));
+  }
+  return settings;
+}
+
+LearningStageSettings learning_settings(const Configuration& configuration) {
+  LearningStageSettings settings;
+  learning::LoopSettings& loop = settings.loop;
+  learning::SamplingSchedule& schedule = loop.schedule;
+  schedule.initial_percent = configuration.real("learning.i_perc");
+  schedule.increment_percent = configuration.real("learning.increment");
+  schedule.test_fraction = configuration.real("learning.test_fraction");
+  if (!(schedule.initial_percent > 0.0 && schedule.initial_percent <= 100.0))
+    throw InputError("option learning.i_perc: must be in (0, 100] %, got " + configuration.text("learning.i_perc"));
+  if (!(schedule.increment_percent > 0.0))
+    throw InputError("option learning.increment: must be > 0 %, got " + configuration.text("learning.increment"));
+  if (!(schedule.test_fraction > 0.0 && schedule.test_fraction < 1.0))
+    throw InputError("option learning.test_fraction: must be in (0, 1), got " + configuration.text("learning.test_fraction"));
+  loop.e_tol = configuration.real("learning.e_tol");
+  if (!(loop.e_tol > 0.0))
+    throw InputError("option learning.e_tol: must be > 0 eV/atom, got " + configuration.text("learning.e_tol"));
+  loop.sampling = configuration.text("learning.sampling") == "random" ? learning::SamplingMode::random
+                                                                       : learning::SamplingMode::clusters;
+  loop.sampling_seed = static_cast<std::uint64_t>(configuration.integer("learning.seed"));
+  loop.optimiser.n_initial = static_cast<std::size_t>(positive_integer(configuration, "bo.n_initial"));
+  loop.optimiser.seed = static_cast<std::uint64_t>(configuration.integer("bo.seed"));
+  const long long guided = configuration.integer("bo.n_iterations");
+  if (guided < 0) throw InputError("option bo.n_iterations: must be ≥ 0, got " + std::to_string(guided));
+  loop.n_guided = static_cast<std::size_t>(guided);
+  settings.batch = positive_integer(configuration, "bo.batch");
+  settings.search = learning::gap_search_space([&](const std::string& key) { return configuration.text(key); }).parameters();
+  return settings;
+}
+
 }  // namespace
 
 StageSettings stage_settings(const Configuration& configuration) {
@@ -186,6 +264,8 @@ StageSettings stage_settings(const Configuration& configuration) {
   settings.kernels = kernel_settings(configuration);
   settings.parallel = parallel_settings(configuration);
   settings.clustering = cluster_settings(configuration, settings.parallel.eigensolver);
+  settings.gap = gap_settings(configuration, settings.parallel.block_size);
+  settings.learning = learning_settings(configuration);
   return settings;
 }
 

@@ -1,14 +1,9 @@
 #include "hykal/app/stored_kernels.hpp"
 
-#include "hykal/app/option_table.hpp"
+#include "hykal/app/stored_stage.hpp"
 #include "hykal/error.hpp"
 #include "hykal/io/distributed_matrix_hdf5.hpp"
 #include "hykal/io/hdf5.hpp"
-
-#include <sys/stat.h>
-
-#include <cstdio>
-#include <filesystem>
 
 namespace hykal::app {
 namespace {
@@ -18,47 +13,16 @@ bool determines_kernels(const std::string& key) {
          key == "data.isolated_atoms";
 }
 
-// Rank 0 decides (the file system may differ in what ranks see first); every rank follows.
-bool stored_signature_matches(const std::string& path, const std::string& signature, MPI_Comm comm) {
-  int rank = 0, matches = 0;
-  MPI_Comm_rank(comm, &rank);
-  if (rank == 0 && std::filesystem::is_regular_file(path) && H5Fis_hdf5(path.c_str()) > 0) {
-    try {
-      io::hdf5::Handle file = io::hdf5::open_read_only(path);
-      if (io::hdf5::exists(file, "kernels/soap") && io::hdf5::exists(file, "kernels/coulomb")) {
-        io::hdf5::Handle group(H5Gopen2(file, "kernels", H5P_DEFAULT));
-        matches = H5Aexists(group, "settings") > 0 && io::hdf5::read_string_attribute(group, "settings") == signature;
-      }
-    } catch (const InputError&) {
-      matches = 0;  // not a results file of ours: computed afresh
-    }
-  }
-  MPI_Bcast(&matches, 1, MPI_INT, 0, comm);
-  return matches != 0;
-}
-
 }  // namespace
 
 std::string kernel_settings_signature(const Configuration& configuration, const io::FrameIndex& index) {
-  std::string signature;
-  for (const std::string& file : index.files) {
-    struct stat status {};
-    stat(file.c_str(), &status);
-    // To the nanosecond: a file rewritten with the same size within one second is another file.
-    char modified[48];
-    std::snprintf(modified, sizeof modified, "%lld.%09ld", static_cast<long long>(status.st_mtim.tv_sec), status.st_mtim.tv_nsec);
-    signature += "file = " + std::filesystem::weakly_canonical(file).string() + " " + std::to_string(status.st_size) + " bytes, modified " +
-                 modified + "\n";
-  }
-  for (const OptionSpec& spec : option_table())
-    if (determines_kernels(spec.key)) signature += spec.key + " = " + configuration.text(spec.key) + "\n";
-  return signature;
+  return settings_signature(configuration, index, determines_kernels);
 }
 
 std::optional<kernels::KernelMatrices> load_stored_kernels(const std::string& path, const std::string& signature,
                                                            const kernels::ClusteredFrames& clustered,
                                                            const parallel::BlacsGrid& grid, int block_size) {
-  if (!stored_signature_matches(path, signature, grid.comm())) return std::nullopt;
+  if (!stored_signature_matches(path, "kernels", {"soap", "coulomb"}, signature, grid.comm())) return std::nullopt;
   io::hdf5::Handle file = io::hdf5::open_parallel(path, grid.comm(), false);
   const std::vector<long long> frames = io::hdf5::read_integers(file, "kernels/frames");
   if (frames != std::vector<long long>(clustered.frame_of_row.begin(), clustered.frame_of_row.end())) return std::nullopt;

@@ -4,6 +4,7 @@
 #include "hykal/error.hpp"
 #include "hykal/kernels/hybrid_kernel.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 
@@ -27,11 +28,19 @@ std::vector<double> delta_values(const std::string& delta_option, double step) {
   return deltas;
 }
 
+std::vector<bool> eligible_deltas(const std::vector<DeltaResult>& results) {
+  std::vector<bool> eligible;
+  for (const DeltaResult& result : results) eligible.push_back(result.clustering.tolerance_met);
+  if (std::none_of(eligible.begin(), eligible.end(), [](bool e) { return e; })) eligible.assign(results.size(), true);
+  return eligible;
+}
+
 std::size_t lowest_energy_spread(const std::vector<DeltaResult>& results) {
-  std::size_t chosen = 0;
-  for (std::size_t i = 1; i < results.size(); ++i) {
+  const std::vector<bool> eligible = eligible_deltas(results);
+  std::size_t chosen = static_cast<std::size_t>(std::find(eligible.begin(), eligible.end(), true) - eligible.begin());
+  for (std::size_t i = chosen + 1; i < results.size(); ++i) {
     const double candidate = results[i].spread.mean, best = results[chosen].spread.mean;
-    if (candidate < best || (std::isnan(best) && !std::isnan(candidate))) chosen = i;
+    if (eligible[i] && (candidate < best || (std::isnan(best) && !std::isnan(candidate)))) chosen = i;
   }
   return chosen;
 }

@@ -49,7 +49,12 @@ std::unique_ptr<DescriptorTerm> make_descriptor_term(const TermSettings& setting
     soap.l_max = required_integer(settings, "l_max");
     soap.n_max = required_integer(settings, "n_max");
     soap.atom_sigma = required_value(settings, "atom_sigma");
-    return std::make_unique<SoapTerm>(soap);  // validates the values, naming the gap.* keys
+    try {
+      return std::make_unique<SoapTerm>(soap);
+    } catch (const SettingError& error) {  // SoapTerm names the quantity; the user wrote a gap.* key
+      const bool shared = error.quantity() == "cutoff" || error.quantity() == "cutoff_transition_width";
+      throw InputError("gap." + std::string(shared ? "" : "soap_") + error.quantity() + ": " + error.problem());
+    }
   }
   throw InputError("unknown GAP descriptor '" + settings.descriptor + "' (two_body, soap)");
 }

@@ -51,6 +51,15 @@ Handle open_read_only(const std::string& path) {
   return Handle(id);
 }
 
+void copy_objects(const std::string& source_path, hid_t destination, const std::vector<std::string>& names) {
+  Handle source = open_read_only(source_path);
+  for (const std::string& name : names) {
+    if (!exists(source, name)) continue;
+    if (H5Ocopy(source, name.c_str(), destination, name.c_str(), H5P_DEFAULT, H5P_DEFAULT) < 0)
+      throw InputError(source_path + ": cannot copy /" + name + " into the new results file");
+  }
+}
+
 Handle create_parallel(const std::string& path, MPI_Comm comm) {
   Handle access = file_access_mpio(comm);
   const hid_t id = H5Fcreate(path.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, access);

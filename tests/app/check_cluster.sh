@@ -70,7 +70,7 @@ for name in runs:
     expected = ["delta_scan_clusters.svg", "delta_scan_energy_spread.svg", "energy_per_frame.svg", "map_clusters.svg",
                 "map_temperature.svg", "mean_distance.svg"]
     if figures != expected: bad.append(f"{name}: figures {figures}")
-# The chosen δ is the lowest ⟨σ⟩_E (METHOD.md §4), recomputed here from each δ's stored labels and
+# The chosen δ is the lowest eligible ⟨σ⟩_E (METHOD.md §4), recomputed here from each δ's stored labels and
 # /frames/energy_per_atom: σ_s = population standard deviation in meV/atom, mean over clusters.
 def mean_sigma(labels, energy_per_atom):
     return np.mean([1000.0 * np.std(energy_per_atom[labels == s]) for s in np.unique(labels[labels >= 0])])
@@ -83,7 +83,12 @@ for name in runs:
                       for d in scan_rows["delta"]])
     if not np.allclose(sigma, scan_rows["mean_sigma_E"], rtol=1e-9, atol=0):
         bad.append(f"{name}: ⟨σ⟩_E per δ {scan_rows['mean_sigma_E']}, recomputed {sigma}")
-    lowest = int(np.flatnonzero(sigma <= sigma.min() * (1 + 1e-12))[0])  # the first on (rounding) ties
+    # Only δ whose N_c met d_tol compete, unless none did (docs/clustering.md).
+    met = scan_rows["d_tol_met"] == 1
+    eligible = met if met.any() else np.ones_like(met)
+    if not np.array_equal(scan_rows["eligible"] == 1, eligible): bad.append(f"{name}: eligible {scan_rows['eligible']}")
+    candidates = np.where(eligible, sigma, np.inf)
+    lowest = int(np.flatnonzero(candidates <= candidates.min() * (1 + 1e-12))[0])  # the first on (rounding) ties
     if list(scan_rows["chosen"]) != [int(i == lowest) for i in range(len(sigma))]:
         bad.append(f"{name}: chosen δ {scan_rows['delta'][scan_rows['chosen'] == 1]}, lowest ⟨σ⟩_E at {scan_rows['delta'][lowest]}")
     if run["clustering/chosen"].attrs["delta"] != scan_rows["delta"][lowest]:

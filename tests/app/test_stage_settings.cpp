@@ -5,9 +5,11 @@
 #include "hykal/app/configuration.hpp"
 #include "hykal/app/stage_settings.hpp"
 #include "hykal/error.hpp"
+#include "hykal/gap/gap_settings.hpp"
 
 #include <catch2/catch.hpp>
 
+#include <map>
 #include <string>
 
 using hykal::app::Configuration;
@@ -102,4 +104,70 @@ TEST_CASE("limits that need both cluster counts are checked together", "[app][se
   };
   CHECK_THAT(error("5", "3"), Catch::StartsWith("option clustering.min_clusters:"));
   CHECK(error("2", "3").empty());
+}
+
+TEST_CASE("the [gap] defaults are the authors' converged settings", "[app][settings][gap]") {
+  // Reference: METHOD.md §7 and INTERFACE.md [gap] (2b: cutoff 4.91 Å, δ 0.29, θ 1.0 Å, 20 sparse
+  // points; SOAP: l_max 5, n_max 6, atom_sigma 0.4 Å, ζ 4, δ 0.29; σ 0.001, 0.05, 0.05; jitter 1e-12).
+  const hykal::gap::FitSettings fit = hykal::gap::fit_settings(stage_settings(Configuration::load("", {})).gap);
+  REQUIRE(fit.terms.size() == 2);
+  const auto& two_body = fit.terms[0];
+  const auto& soap = fit.terms[1];
+  CHECK(two_body.descriptor == "two_body");
+  CHECK(two_body.descriptor_values.at("cutoff") == 4.91);
+  CHECK(two_body.descriptor_values.at("cutoff_transition_width") == 1.0);
+  CHECK(two_body.covariance_parameter == 1.0);
+  CHECK(two_body.delta == 0.29);
+  CHECK(two_body.n_sparse == 20);
+  CHECK(two_body.sparse_method == "uniform");
+  CHECK(soap.descriptor == "soap");
+  CHECK(soap.descriptor_values.at("l_max") == 5);
+  CHECK(soap.descriptor_values.at("n_max") == 6);
+  CHECK(soap.descriptor_values.at("atom_sigma") == 0.4);
+  CHECK(soap.covariance == "dot_product");
+  CHECK(soap.covariance_parameter == 4);
+  CHECK(soap.delta == 0.29);
+  CHECK(soap.sparse_method == "cur");
+  CHECK(fit.sigma_energy == 0.001);
+  CHECK(fit.sigma_force == 0.05);
+  CHECK(fit.sigma_virial == 0.05);
+  CHECK(fit.sparse_jitter == 1e-12);
+  CHECK(fit.e0.method == "isolated");
+}
+
+TEST_CASE("a bad [gap] value names its key", "[app][settings][gap]") {
+  check_rejected("gap.cutoff", "0");
+  check_rejected("gap.cutoff_transition_width", "6");
+  check_rejected("gap.two_body_theta", "-1");
+  check_rejected("gap.two_body_delta", "0");
+  check_rejected("gap.two_body_n_sparse", "-3");
+  check_rejected("gap.soap_l_max", "21");
+  check_rejected("gap.soap_n_max", "0");
+  check_rejected("gap.soap_atom_sigma", "0");
+  check_rejected("gap.soap_zeta", "0");
+  check_rejected("gap.soap_delta", "-0.3");
+  check_rejected("gap.sigma_energy", "0");
+  check_rejected("gap.sigma_force", "zero");
+  check_rejected("gap.sigma_virial", "-1");
+  check_rejected("gap.sparse_jitter", "-1e-12");
+  check_rejected("gap.e0", "As=-2.1");
+  check_rejected("gap.seed", "-1");
+  check_rejected("gap.fit_timeout", "-5");
+}
+
+TEST_CASE("[gap] switches: σ none, a term off, explicit e0", "[app][settings][gap]") {
+  const auto settings = stage_settings(Configuration::load(
+      "", {{"gap.sigma_force", {"none"}}, {"gap.soap_n_sparse", {"0"}}, {"gap.e0", {"As:-2.5 Te:-1.25"}}}));
+  const hykal::gap::FitSettings fit = hykal::gap::fit_settings(settings.gap);
+  CHECK(!fit.sigma_force);
+  REQUIRE(fit.terms.size() == 1);
+  CHECK(fit.terms[0].descriptor == "two_body");
+  CHECK(fit.e0.method == "explicit");
+  CHECK(fit.e0.values == std::map<int, double>{{33, -2.5}, {52, -1.25}});
+  try {
+    stage_settings(Configuration::load("", {{"gap.two_body_n_sparse", {"0"}}, {"gap.soap_n_sparse", {"0"}}}));
+    FAIL("no term at all was accepted");
+  } catch (const hykal::InputError& error) {
+    CHECK_THAT(error.what(), Catch::StartsWith("option gap: no descriptor term"));
+  }
 }

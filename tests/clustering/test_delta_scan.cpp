@@ -59,10 +59,11 @@ hykal::clustering::SpectralClusteringOptions two_clusters() {
   return options;
 }
 
-DeltaResult with_spread(double delta, double mean) {
+DeltaResult with_spread(double delta, double mean, bool tolerance_met = false) {
   DeltaResult result;
   result.delta = delta;
   result.spread.mean = mean;
+  result.clustering.tolerance_met = tolerance_met;
   return result;
 }
 
@@ -115,4 +116,20 @@ TEST_CASE("the lowest ⟨σ⟩_E: first on ties, NaN never chosen over a number"
   CHECK(lowest_energy_spread({with_spread(0.0, 5.0), with_spread(0.1, nan), with_spread(0.2, 4.0)}) == 2);
   CHECK(lowest_energy_spread({with_spread(0.0, nan), with_spread(0.1, nan)}) == 0);
   CHECK(lowest_energy_spread({with_spread(0.0, 2.0)}) == 0);
+}
+
+TEST_CASE("a δ whose N_c reached max_clusters without meeting d_tol is chosen only if no δ met it", "[clustering][delta]") {
+  using hykal::clustering::eligible_deltas;
+  using hykal::clustering::lowest_energy_spread;
+  // δ = 0.1 has the lowest ⟨σ⟩_E but ran into max_clusters: the lowest among the others wins.
+  const std::vector<DeltaResult> mixed = {with_spread(0.0, 5.0, true), with_spread(0.1, 1.0, false),
+                                          with_spread(0.2, 4.0, true)};
+  CHECK(eligible_deltas(mixed) == std::vector<bool>{true, false, true});
+  CHECK(lowest_energy_spread(mixed) == 2);
+  // The first eligible δ stands even when an ineligible one before it is lower.
+  CHECK(lowest_energy_spread({with_spread(0.0, 1.0, false), with_spread(0.1, 6.0, true)}) == 1);
+  // None met d_tol: every δ is eligible, and the lowest ⟨σ⟩_E is chosen as before.
+  const std::vector<DeltaResult> none = {with_spread(0.0, 5.0), with_spread(0.1, 1.0), with_spread(0.2, 4.0)};
+  CHECK(eligible_deltas(none) == std::vector<bool>{true, true, true});
+  CHECK(lowest_energy_spread(none) == 1);
 }

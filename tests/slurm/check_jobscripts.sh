@@ -3,7 +3,8 @@
 # start-cluster.sh, stopped on exit) on the bundled example, inputs/example.ini. Each job must end
 # COMPLETED with exit code 0:0 within a bounded time; the cluster jobs' results files must match
 # an `mpiexec -n 2 hykal cluster` run of the same input (reference: that mpiexec run, made here by
-# the same binary outside SLURM), the info job's report must match `mpiexec hykal info`'s, and the
+# the same binary outside SLURM), the run job's clustering, sets, fits and errors those of an
+# `mpiexec -n 2 hykal run` with the same options, the info job's report `mpiexec hykal info`'s, and the
 # scaling study must leave one results file per rank count and the report tool's table and plot.
 # Where SLURM cannot start (not root, slurm-wlm or munge missing) the test exits 77, which ctest
 # reports as skipped; with HYKAL_REQUIRE_SLURM=1 (CI) that is a failure instead.
@@ -39,6 +40,12 @@ cd "$source_dir" || exit 1
 "$mpiexec" --oversubscribe -n 2 "$hykal" cluster inputs/example.ini --output.results="$work/reference.h5" \
     --output.figures="$work/reference-figures" > "$work/reference-cluster.log" 2>&1 || { echo "FAIL: mpiexec reference run"; exit 1; }
 "$mpiexec" --oversubscribe -n 2 "$hykal" info inputs/example.ini > "$work/reference-info.log" 2>&1 || { echo "FAIL: mpiexec info"; exit 1; }
+# `run` with a small clustering and a GAP search and budget of seconds, two fits at a time.
+learn_options=(--soap.n_max=4 --soap.l_max=3 --clustering.delta_step=0.5 "--bo.soap_n_sparse=10 20"
+               "--bo.two_body_n_sparse=5 10" "--bo.soap_l_max=2 3" "--bo.soap_n_max=2 3" --bo.n_initial=2
+               --bo.n_iterations=0 --bo.batch=2 --learning.increment=70)
+"$mpiexec" --oversubscribe -n 2 "$hykal" run inputs/example.ini "${learn_options[@]}" --output.results="$work/reference-run.h5" \
+    --output.figures="$work/reference-run-figures" > "$work/reference-run.log" 2>&1 || { echo "FAIL: mpiexec reference run of hykal run"; exit 1; }
 
 # submit SCRIPT [sbatch options...] -- [script arguments...]: prints the job id.
 # Every script asks for a real machine's shape (128 ranks per node, several nodes): the test
@@ -93,6 +100,23 @@ for script in $scripts; do
       if wait_for "$job" "$script"; then
         /usr/bin/python3 "$source_dir/tests/slurm/compare_results.py" "$work/reference.h5" \
             "$HYKAL_WORK_DIR/hykal-cluster-$job/hykal.h5" || { echo "FAIL: $script: results differ"; failures=$((failures + 1)); }
+      fi ;;
+    hykal-run.slurm)
+      job=$(submit "$script" -- inputs/example.ini "${learn_options[@]}")
+      if wait_for "$job" "$script"; then
+        run_dir=$HYKAL_WORK_DIR/hykal-run-$job
+        for file in hykal.h5 hykal.learning.gap.h5 hykal.learning.training.xyz figures/learning_curve.svg; do
+          [ -s "$run_dir/$file" ] || { echo "FAIL: $script: $run_dir/$file missing"; failures=$((failures + 1)); }
+        done
+        /usr/bin/python3 - "$work/reference-run.h5" "$run_dir/hykal.h5" <<'PY' || { echo "FAIL: $script: learning differs from mpiexec's"; failures=$((failures + 1)); }
+import sys, h5py, numpy as np
+a, b = h5py.File(sys.argv[1], "r"), h5py.File(sys.argv[2], "r")
+same = all(np.array_equal(a[p][:], b[p][:]) for p in ["clustering/chosen/labels", "learning/training_set", "learning/test_set"])
+fa, fb = a["learning/fits"][:], b["learning/fits"][:]
+same = same and all(np.array_equal(fa[c], fb[c]) for c in fa.dtype.names if c != "seconds")
+same = same and dict(a["learning/unused_errors"].attrs) == dict(b["learning/unused_errors"].attrs)
+sys.exit(0 if same else 1)
+PY
       fi ;;
     scaling-study.slurm)
       # A small study (reduced SOAP, 1 and 2 ranks, 20 frames per rank for weak scaling) keeps the

@@ -14,6 +14,10 @@ namespace hykal::app {
 // The δ scan as a table with units: δ, N_c, ⟨σ⟩_E, max σ_s, ⟨d⟩, chosen.
 std::string delta_scan_table(const clustering::DeltaScan& scan);
 
+// The chosen δ's cluster of every frame (−1: not clustered), as /clustering/chosen/labels holds it.
+std::vector<long long> chosen_labels_of_frames(const clustering::DeltaScan& scan, const kernels::ClusteredFrames& clustered,
+                                               std::int64_t n_frames);
+
 // Collective.
 // `signature` (stored_kernels.hpp) is kept with the kernels so that a later run can reuse them.
 void write_kernels_group(hid_t file, const kernels::KernelMatrices& matrices, const kernels::ClusteredFrames& clustered,

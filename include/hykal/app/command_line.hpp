@@ -1,5 +1,5 @@
 #pragma once
-// `hykal <command> [CONFIG.ini] [--section.key=value ...] [--dry-run]`
+// `hykal <command> [CONFIG.ini] [--section.key=value ...] [--dry-run] [--resume]`
 #include <map>
 #include <string>
 #include <vector>
@@ -13,6 +13,7 @@ struct CommandLine {
   bool help = false;
   bool version = false;
   bool dry_run = false;
+  bool resume = false;  // continue the checkpoint of an interrupted learn/run
 };
 
 // Throws InputError for an unknown option or a malformed command line.

@@ -38,5 +38,7 @@ void run_dry_run(RunContext& context);
 void run_descriptors(RunContext& context);
 void run_kernels(RunContext& context);
 void run_cluster(RunContext& context);
+// `learn` and `run` (learn_command.cpp).
+void run_learn(RunContext& context);
 
 }  // namespace hykal::app

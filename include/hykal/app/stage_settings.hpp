@@ -9,8 +9,10 @@
 #include "hykal/clustering/spectral_clustering.hpp"
 #include "hykal/descriptors/coulomb_matrix.hpp"
 #include "hykal/descriptors/soap_settings.hpp"
+#include "hykal/gap/gap_settings.hpp"
 #include "hykal/io/extxyz_reader.hpp"
 #include "hykal/kernels/kernel_forms.hpp"
+#include "hykal/learning/active_learning.hpp"
 #include "hykal/parallel/blacs_grid.hpp"
 
 #include <optional>
@@ -57,6 +59,14 @@ struct ClusterStageSettings {
   std::string map_method;
 };
 
+// [learning] and [bo]: the active-learning loop (learning/active_learning.hpp). The loop's
+// run-time parts (fit timeout, checkpoint path, --resume, signature) are set by the command.
+struct LearningStageSettings {
+  learning::LoopSettings loop;              // learning.*, bo.n_initial, bo.n_iterations, bo.seed
+  int batch = 1;                            // bo.batch (checked against the ranks by the command)
+  std::vector<learning::Parameter> search;  // the bo.<name> bounds
+};
+
 struct StageSettings {
   DataSettings data;
   OutputSettings output;
@@ -64,6 +74,8 @@ struct StageSettings {
   KernelStageSettings kernels;
   ParallelSettings parallel;
   ClusterStageSettings clustering;
+  gap::GapSettings gap;  // [gap], block_size from parallel.block_size; gap::fit_settings() makes the fit's terms
+  LearningStageSettings learning;
 };
 
 // Every value of the configuration parsed and checked; InputError naming the key otherwise.

@@ -67,6 +67,12 @@ void write_rows(hid_t location, const std::string& path, hid_t type, hsize_t tot
 void write_table(hid_t location, const std::string& path, const std::vector<std::string>& columns,
                  const std::vector<std::vector<double>>& rows, MPI_Comm comm, const std::string& units = "");
 
+// Collective over the ranks sharing `destination`: copies each named top-level object (group or
+// dataset, with everything below it and its attributes) of the file at source_path into
+// destination under the same name. Objects the source lacks are skipped. How a command carries
+// forward the groups earlier commands wrote (H5Ocopy; every rank reads the source serially).
+void copy_objects(const std::string& source_path, hid_t destination, const std::vector<std::string>& names);
+
 // A fixed-length string type of `length` bytes (variable-length strings cannot be written
 // collectively by parallel HDF5).
 Handle fixed_string_type(std::size_t length);

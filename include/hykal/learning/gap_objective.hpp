@@ -1,0 +1,35 @@
+#pragma once
+// The objective the Bayesian optimiser tunes (METHOD.md §6 step 2): a GAP fitted with the
+// proposed hyperparameters on the training frames, scored by its RMSEs on the test frames.
+// It runs on one fit group's communicator and keeps the contract of batch_evaluation.hpp: the
+// fit's input errors arise on every rank at once, prediction (which can fail on one rank) runs
+// inside context.agree, and the deadline is checked between the stages.
+#include "hykal/gap/gap_fit.hpp"
+#include "hykal/io/frame_distribution.hpp"
+#include "hykal/learning/batch_evaluation.hpp"
+#include "hykal/learning/frame_sampling.hpp"
+
+#include <functional>
+#include <vector>
+
+namespace hykal::learning {
+
+// The frames one group fits and scores, dealt over the group's ranks.
+struct GroupFrames {
+  io::LocalFrames training;
+  io::LocalFrames test;
+};
+
+// Collective over comm (a fit group, or the world).
+io::LocalFrames read_frames(const io::FrameIndex& index, const std::vector<std::size_t>& frames,
+                            const io::ReadOptions& options, MPI_Comm comm);
+
+// The [gap] settings with proposed hyperparameters (ordered as the search space) applied.
+using FitSettingsOf = std::function<gap::FitSettings(const std::vector<double>& hyperparameters)>;
+
+// The fit function of evaluate_batch for the frames the calling rank's group holds. Stage times
+// go to `record_seconds(stage, seconds)` on the group's ranks (per-group timings).
+FitFunction gap_objective(const GroupFrames& frames, const FitSettingsOf& settings_of,
+                          const std::function<void(const std::string& stage, double seconds)>& record_seconds);
+
+}  // namespace hykal::learning
