@@ -8,6 +8,7 @@ const std::vector<Command>& commands() {
       {"descriptors", "SOAP and Coulomb descriptors of every frame; writes /frames and /descriptors", run_descriptors},
       {"kernels", "descriptors and the normalised SOAP and Coulomb kernels; writes /frames, /descriptors, /kernels", run_kernels},
       {"cluster", "descriptors, kernels, δ scan of spectral clustering with automatic N_c, MDS map, figures", run_cluster},
+      {"fit", "one GAP fit ([gap]) to the frames of fit.train; writes the model file fit.model, prints RMSEs on fit.train and fit.test", run_fit},
   };
   return all;
 }

@@ -38,5 +38,8 @@ void run_dry_run(RunContext& context);
 void run_descriptors(RunContext& context);
 void run_kernels(RunContext& context);
 void run_cluster(RunContext& context);
+void run_fit(RunContext& context);
+// --dry-run of `fit`: the stacked system's size and the memory per rank it needs.
+void run_fit_dry_run(RunContext& context);
 
 }  // namespace hykal::app

@@ -58,6 +58,17 @@ struct ClusterStageSettings {
   std::string map_method;
 };
 
+struct FitCommandSettings {
+  std::vector<std::string> train;  // fit.train: files or glob patterns
+  std::vector<std::string> test;   // fit.test: optional
+  std::string model;               // fit.model
+};
+
+struct PredictSettings {
+  std::string model;   // predict.model
+  std::string output;  // predict.output (extended XYZ)
+};
+
 struct StageSettings {
   DataSettings data;
   OutputSettings output;
@@ -65,6 +76,8 @@ struct StageSettings {
   KernelStageSettings kernels;
   ParallelSettings parallel;
   ClusterStageSettings clustering;
+  FitCommandSettings fit;
+  PredictSettings predict;
   gap::GapSettings gap;  // [gap], block_size from parallel.block_size; gap::fit_settings() makes the fit's terms
 };
 
