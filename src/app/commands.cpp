@@ -9,6 +9,7 @@ const std::vector<Command>& commands() {
       {"kernels", "descriptors and the normalised SOAP and Coulomb kernels; writes /frames, /descriptors, /kernels", run_kernels},
       {"cluster", "descriptors, kernels, δ scan of spectral clustering with automatic N_c, MDS map, figures", run_cluster},
       {"fit", "one GAP fit ([gap]) to the frames of fit.train; writes the model file fit.model, prints RMSEs on fit.train and fit.test", run_fit},
+      {"predict", "a GAP model (predict.model) applied to data.files; writes predict.output (extended XYZ with gap_energy, gap_forces, gap_virial), RMSEs, parity plots", run_predict},
   };
   return all;
 }

@@ -41,5 +41,6 @@ void run_cluster(RunContext& context);
 void run_fit(RunContext& context);
 // --dry-run of `fit`: the stacked system's size and the memory per rank it needs.
 void run_fit_dry_run(RunContext& context);
+void run_predict(RunContext& context);
 
 }  // namespace hykal::app
