@@ -55,7 +55,7 @@ std::vector<OptionSpec> all_options() {
       {"gap.backend", K::choice, "builtin", "", "GAP fitting code", {"builtin", "quip"}},
       {"gap.gap_fit", K::text, "gap_fit", "", "path of QUIP's gap_fit (backend quip)", {}},
       {"gap.quip", K::text, "quip", "", "path of QUIP's quip (backend quip)", {}},
-      {"gap.fit_timeout", K::real, "0", "s", "wall-time limit of one fit (0: no limit)", {}},
+      {"gap.fit_timeout", K::real, "0", "s", "wall-time limit of one fit during active learning (0: no limit)", {}},
       {"gap.seed", K::integer, "0", "", "seed of the CUR choice of SOAP sparse points", {}},
       {"gap.cutoff", K::real, "4.91", "Å", "cutoff of both descriptors (two-body and SOAP)", {}},
       {"gap.cutoff_transition_width", K::real, "1", "Å", "width of the cosine transition to zero below gap.cutoff", {}},
