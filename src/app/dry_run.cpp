@@ -52,6 +52,7 @@ MemoryEstimate estimate_memory(const io::LocalFrames& data, double features, dou
 
 void run_dry_run(RunContext& context) {
   if (context.command_line.command == "fit") return run_fit_dry_run(context);
+  if (context.command_line.command == "predict") return run_predict_dry_run(context);
   const io::LocalFrames data = load_data_set(context, false, Outputs::none);
   const descriptors::SoapSettings& soap = context.settings.descriptors.soap;
   int ranks = 1;

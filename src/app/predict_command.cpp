@@ -14,6 +14,7 @@
 #include "hykal/io/rank_ordered_file.hpp"
 #include "hykal/parallel/collective_error.hpp"
 
+#include <cstdio>
 #include <map>
 #include <memory>
 
@@ -41,7 +42,49 @@ std::string annotated_frames(const io::LocalFrames& data, const std::vector<gap:
   return text;
 }
 
+gap::GapModel read_model(RunContext& context) {
+  const std::string& path = context.settings.predict.model;
+  gap::GapModel model;
+  {
+    auto timer = context.timers.scope("read model");
+    parallel::agree_on_input_errors(context.comm, [&] { model = gap::read_model_file(path); });
+  }
+  long long sparse_points = 0;
+  for (const gap::TrainedTerm& term : model.terms)
+    for (const Eigen::MatrixXd& points : term.sparse_points) sparse_points += points.rows();
+  context.logger.info("model " + path + ": " + std::to_string(model.species.size()) + " species, " +
+                      std::to_string(model.terms.size()) + " term(s), " + std::to_string(sparse_points) +
+                      " sparse points, fitted to " + std::to_string(model.training.n_frames) + " frames");
+  return model;
+}
+
 }  // namespace
+
+void run_predict_dry_run(RunContext& context) {
+  const io::LocalFrames data = read_frames(
+      context, expanded_paths(context, "data.files", context.settings.data.patterns), false, "read frames");
+  read_model(context);
+  // Beyond what is held now: the predictions (forces: 3 doubles per atom) and the output text
+  // of this rank's frames (their text plus about 3 numbers of 20 characters per atom).
+  double atoms = 0, bytes = 0;
+  for (std::size_t f = 0; f < data.frames.size(); ++f) {
+    atoms += static_cast<double>(data.frames[f].n_atoms());
+    bytes += static_cast<double>(data.index.frames[static_cast<std::size_t>(data.global_frame(f))].byte_length);
+  }
+  double extra_mb = (24.0 * atoms + bytes + 60.0 * atoms) / 1e6;
+  double held_mb = util::peak_resident_mb();
+  MPI_Allreduce(MPI_IN_PLACE, &extra_mb, 1, MPI_DOUBLE, MPI_MAX, context.comm);
+  MPI_Allreduce(MPI_IN_PLACE, &held_mb, 1, MPI_DOUBLE, MPI_MAX, context.comm);
+  char text[400];
+  std::snprintf(text, sizeof text,
+                "dry run of `hykal predict` on %d rank(s): %lld frames, %lld atoms\n"
+                "  estimated memory per rank: program, model and frames %.1f MB, predictions and output text %.1f MB\n"
+                "  estimated peak memory per rank: %.0f MB\n"
+                "nothing was predicted or written.",
+                data.distribution.n_ranks(), static_cast<long long>(data.index.n_frames()),
+                static_cast<long long>(data.index.n_atoms_total()), held_mb, extra_mb, held_mb + extra_mb);
+  context.logger.info(text);
+}
 
 void run_predict(RunContext& context) {
   const PredictSettings& settings = context.settings.predict;
@@ -49,14 +92,7 @@ void run_predict(RunContext& context) {
   check_output_file(context, "predict.output", settings.output, paths);
   check_output_paths(context, Outputs::figures, paths);
 
-  gap::GapModel model;
-  {
-    auto timer = context.timers.scope("read model");
-    parallel::agree_on_input_errors(context.comm, [&] { model = gap::read_model_file(settings.model); });
-  }
-  context.logger.info("model " + settings.model + ": " + std::to_string(model.species.size()) + " species, " +
-                      std::to_string(model.terms.size()) + " term(s), fitted to " +
-                      std::to_string(model.training.n_frames) + " frames");
+  const gap::GapModel model = read_model(context);
   const io::LocalFrames data = read_frames(context, paths, false, "read frames");
   const gap::GapPredictor predictor(model);
   const std::vector<gap::Prediction> predictions = predict_frames(context, predictor, data, "predict frames");

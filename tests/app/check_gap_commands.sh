@@ -10,7 +10,7 @@
 #    plain Python);
 #  - the RMSEs Python computes from predict's output equal the training row of fit's table and
 #    predict's own table (independent arithmetic on the written file);
-#  - --dry-run of fit prints the memory per rank and writes nothing; the parity plots exist.
+#  - --dry-run of fit and predict prints the memory per rank and writes nothing; the parity plots exist.
 # Usage: check_gap_commands.sh HYKAL_EXECUTABLE MPIEXEC SHARED_DIR
 source "$(dirname "$0")/gap_checks.sh"
 
@@ -52,6 +52,9 @@ for ranks in 1 2; do
       fail "RMSEs of predict's output '$python_row' are not fit's training row '${train_row[$model]}'"
   done
 done
+run 2 predict --dry-run --data.files="$work/train.xyz" --predict.model="$work/model1.h5" --predict.output="$work/dry.xyz"
+{ [ "$status" -eq 0 ] && grep -q "estimated peak memory per rank" "$work/log" && [ ! -e "$work/dry.xyz" ]; } ||
+  fail "predict --dry-run"
 [ -s "$work/figures/parity_energy.svg" ] && [ -s "$work/figures/parity_forces.svg" ] || fail "no parity plots"
 cmp -s "$work/predicted-1-1.xyz" "$work/predicted-1-2.xyz" || fail "predictions differ between 1 and 2 ranks"
 python3 - "$work/predicted-1-1.xyz" "$work/predicted-2-1.xyz" <<'PY' || fail "models fitted at 1 and 2 ranks predict differently"
