@@ -53,7 +53,14 @@ std::string fit_plan(const gap::FitSize& size, const gap::FitSettings& settings,
   return text;
 }
 
+// The training frames, read once the fit is known to be one this command runs: the built-in fit
+// (gap.backend = quip has its functions, docs/quip-backend.md, but no command drives them yet).
 io::LocalFrames training_frames(RunContext& context, const std::vector<std::string>& paths) {
+  parallel::agree_on_input_errors(context.comm, [&] {
+    if (context.settings.gap.backend != "builtin")
+      throw InputError("option gap.backend = " + context.settings.gap.backend +
+                       ": `hykal fit` runs the built-in fit only (gap.backend = builtin)");
+  });
   return read_frames(context, paths, false, "read training frames");
 }
 

@@ -200,6 +200,9 @@ int integer_value(const Configuration& configuration, const std::string& key) {
 // The gap stage checks its own values and names the gap.* key; here that becomes "option gap.…".
 gap::GapSettings gap_settings(const Configuration& configuration, int block_size) {
   gap::GapSettings settings;
+  settings.backend = configuration.text("gap.backend");
+  settings.gap_fit = configuration.text("gap.gap_fit");
+  settings.quip = configuration.text("gap.quip");
   settings.cutoff = configuration.real("gap.cutoff");
   settings.cutoff_transition_width = configuration.real("gap.cutoff_transition_width");
   settings.two_body_delta = configuration.real("gap.two_body_delta");
