@@ -10,6 +10,8 @@ const std::vector<Command>& commands() {
       {"cluster", "descriptors, kernels, δ scan of spectral clustering with automatic N_c, MDS map, figures", run_cluster},
       {"learn", "active learning of a GAP potential on the chosen clustering (computed, or reused from output.results); --resume continues", run_learn},
       {"run", "the main job: descriptors → kernels → clustering → active learning, reusing stored stages; --resume continues", run_learn},
+      {"fit", "one GAP fit ([gap]) to the frames of fit.train; writes the model file fit.model, prints RMSEs on fit.train and fit.test", run_fit},
+      {"predict", "a GAP model (predict.model) applied to data.files; writes predict.output (extended XYZ with gap_energy, gap_forces, gap_virial), RMSEs, parity plots", run_predict},
   };
   return all;
 }

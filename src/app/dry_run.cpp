@@ -146,6 +146,8 @@ std::string learning_memory(const RunContext& context, const io::FrameIndex& ind
 }  // namespace
 
 void run_dry_run(RunContext& context) {
+  if (context.command_line.command == "fit") return run_fit_dry_run(context);
+  if (context.command_line.command == "predict") return run_predict_dry_run(context);
   const io::LocalFrames data = load_data_set(context, false, Outputs::none);
   const double held_mb = util::peak_resident_mb();
   const bool skip_isolated = context.settings.data.skip_isolated_atoms;

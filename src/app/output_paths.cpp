@@ -27,8 +27,7 @@ void check_creatable(const std::string& key, const fs::path& path) {
     throw InputError("option " + key + ": cannot write in " + directory.string());
 }
 
-void check_results_path(const std::string& path, const std::vector<std::string>& data_paths) {
-  const std::string key = "output.results";
+void check_new_file(const std::string& key, const std::string& path, const std::vector<std::string>& data_paths) {
   if (fs::is_directory(path)) throw InputError("option " + key + ": " + path + " is a directory");
   check_creatable(key, path);
   std::error_code ignored;
@@ -63,11 +62,21 @@ void check_output_paths(RunContext& context, Outputs outputs, const std::vector<
   const OutputSettings& settings = context.settings.output;
   parallel::agree_on_input_errors(context.comm, [&] {
     if (!context.logger.is_root()) return;
-    check_results_path(settings.results, data_paths);
-    if (outputs == Outputs::results_and_figures) check_figures_path(settings.figures);
+    if (outputs != Outputs::figures) check_new_file("output.results", settings.results, data_paths);
+    if (outputs != Outputs::results) check_figures_path(settings.figures);
   });
+  if (outputs == Outputs::figures) return;
   for (const std::string& stale : stale_temporary_files(settings.results))
     context.logger.warning("stale temporary file of an interrupted earlier run: " + stale + " (safe to delete)");
+}
+
+void check_output_file(RunContext& context, const std::string& key, const std::string& path,
+                       const std::vector<std::string>& data_paths) {
+  parallel::agree_on_input_errors(context.comm, [&] {
+    if (!context.logger.is_root()) return;
+    if (path.empty()) throw InputError("option " + key + ": no file name given");
+    check_new_file(key, path, data_paths);
+  });
 }
 
 }  // namespace hykal::app

@@ -66,16 +66,22 @@ std::optional<parallel::GridShape> grid_of(const std::string& value) {
   return shape;
 }
 
-DataSettings data_settings(const Configuration& configuration) {
-  DataSettings data;
-  // A value that names an existing file is that file, spaces and all; others are lists.
-  for (const std::string& value : configuration.values("data.files")) {
+// A value that names an existing file is that file, spaces and all; others are lists.
+std::vector<std::string> patterns_of(const Configuration& configuration, const std::string& key) {
+  std::vector<std::string> patterns;
+  for (const std::string& value : configuration.values(key)) {
     if (std::filesystem::is_regular_file(value)) {
-      data.patterns.push_back(value);
+      patterns.push_back(value);
       continue;
     }
-    for (std::string& word : split_words(value)) data.patterns.push_back(std::move(word));
+    for (std::string& word : split_words(value)) patterns.push_back(std::move(word));
   }
+  return patterns;
+}
+
+DataSettings data_settings(const Configuration& configuration) {
+  DataSettings data;
+  data.patterns = patterns_of(configuration, "data.files");
   data.read.energy_key = configuration.text("data.energy_key");
   data.read.forces_key = configuration.text("data.forces_key");
   data.read.virial_key = configuration.text("data.virial_key");
@@ -195,6 +201,9 @@ int integer_value(const Configuration& configuration, const std::string& key) {
 // The gap stage checks its own values and names the gap.* key; here that becomes "option gap.…".
 gap::GapSettings gap_settings(const Configuration& configuration, int block_size) {
   gap::GapSettings settings;
+  settings.backend = configuration.text("gap.backend");
+  settings.gap_fit = configuration.text("gap.gap_fit");
+  settings.quip = configuration.text("gap.quip");
   settings.cutoff = configuration.real("gap.cutoff");
   settings.cutoff_transition_width = configuration.real("gap.cutoff_transition_width");
   settings.two_body_delta = configuration.real("gap.two_body_delta");
@@ -264,6 +273,9 @@ StageSettings stage_settings(const Configuration& configuration) {
   settings.kernels = kernel_settings(configuration);
   settings.parallel = parallel_settings(configuration);
   settings.clustering = cluster_settings(configuration, settings.parallel.eigensolver);
+  settings.fit = {patterns_of(configuration, "fit.train"), patterns_of(configuration, "fit.test"),
+                  configuration.text("fit.model")};
+  settings.predict = {configuration.text("predict.model"), configuration.text("predict.output")};
   settings.gap = gap_settings(configuration, settings.parallel.block_size);
   settings.learning = learning_settings(configuration);
   return settings;

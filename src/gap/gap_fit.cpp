@@ -264,6 +264,21 @@ GapModel fit_gap(const std::vector<io::Frame>& local_frames, std::int64_t first_
   return model;
 }
 
+FitSize fit_size(const std::vector<io::Frame>& local_frames, const FitSettings& settings, MPI_Comm comm) {
+  check_fit_settings(settings);
+  const std::vector<int> species = species_of(local_frames, comm);
+  FitSize size;
+  for (const io::Frame& frame : local_frames) {
+    size.rows += rows_of(frame, settings).count(static_cast<int>(frame.n_atoms()));
+    size.max_atoms = std::max<std::int64_t>(size.max_atoms, static_cast<std::int64_t>(frame.n_atoms()));
+  }
+  MPI_Allreduce(MPI_IN_PLACE, &size.rows, 1, MPI_INT64_T, MPI_SUM, comm);
+  MPI_Allreduce(MPI_IN_PLACE, &size.max_atoms, 1, MPI_INT64_T, MPI_MAX, comm);
+  for (const TermSettings& term : settings.terms)
+    size.columns += static_cast<std::int64_t>(term.n_sparse) * build_term(term, species).descriptor->channel_count();
+  return size;
+}
+
 std::int64_t fit_memory_per_rank(std::int64_t rows, std::int64_t columns, int ranks, std::int64_t max_atoms) {
   const std::int64_t rows_per_rank = (rows + columns + ranks - 1) / ranks;
   return 8 * (2 * rows_per_rank * columns + 3 * columns * columns + 3 * max_atoms * columns);

@@ -8,7 +8,6 @@
 #include <fstream>
 
 namespace hykal::io {
-namespace {
 
 // Shortest decimal form that reads back as the same double (C++17 std::to_chars).
 void append_number(std::string& out, double value) {
@@ -24,6 +23,8 @@ void append_numbers(std::string& out, const double* values, int n) {
   }
 }
 
+namespace {
+
 // A bare word survives ASE's and our comment-line parser; anything else is quoted.
 bool needs_quotes(const std::string& text) {
   if (text.empty()) return true;
@@ -33,6 +34,8 @@ bool needs_quotes(const std::string& text) {
       return true;
   return false;
 }
+
+}  // namespace
 
 void append_word(std::string& out, const std::string& text) {
   if (!needs_quotes(text)) {
@@ -46,6 +49,8 @@ void append_word(std::string& out, const std::string& text) {
   }
   out += '"';
 }
+
+namespace {
 
 bool is_written_key(const std::string& key) {
   for (const char* special : {"Lattice", "Properties", "pbc", "energy", "virial", "stress"})

@@ -2,6 +2,8 @@
 
 #include "hykal/error.hpp"
 
+#include <filesystem>
+
 #include <utility>
 
 namespace hykal::io::hdf5 {
@@ -46,8 +48,9 @@ Handle& Handle::operator=(Handle&& other) noexcept {
 }
 
 Handle open_read_only(const std::string& path) {
+  if (!std::filesystem::exists(path)) throw InputError(path + ": no such file");
   const hid_t id = H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT);
-  if (id < 0) throw InputError(path + ": cannot open as an HDF5 file");
+  if (id < 0) throw InputError(path + ": cannot open as an HDF5 file (not HDF5, truncated or unreadable)");
   return Handle(id);
 }
 

@@ -40,5 +40,11 @@ void run_kernels(RunContext& context);
 void run_cluster(RunContext& context);
 // `learn` and `run` (learn_command.cpp).
 void run_learn(RunContext& context);
+void run_fit(RunContext& context);
+// --dry-run of `fit`: the stacked system's size and the memory per rank it needs.
+void run_fit_dry_run(RunContext& context);
+void run_predict(RunContext& context);
+// --dry-run of `predict`: the frames, the model and the memory per rank.
+void run_predict_dry_run(RunContext& context);
 
 }  // namespace hykal::app

@@ -67,6 +67,17 @@ struct LearningStageSettings {
   std::vector<learning::Parameter> search;  // the bo.<name> bounds
 };
 
+struct FitCommandSettings {
+  std::vector<std::string> train;  // fit.train: files or glob patterns
+  std::vector<std::string> test;   // fit.test: optional
+  std::string model;               // fit.model
+};
+
+struct PredictSettings {
+  std::string model;   // predict.model
+  std::string output;  // predict.output (extended XYZ)
+};
+
 struct StageSettings {
   DataSettings data;
   OutputSettings output;
@@ -74,6 +85,8 @@ struct StageSettings {
   KernelStageSettings kernels;
   ParallelSettings parallel;
   ClusterStageSettings clustering;
+  FitCommandSettings fit;
+  PredictSettings predict;
   gap::GapSettings gap;  // [gap], block_size from parallel.block_size; gap::fit_settings() makes the fit's terms
   LearningStageSettings learning;
 };

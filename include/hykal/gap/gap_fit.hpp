@@ -51,6 +51,17 @@ using FitProgress = std::function<void(long long done, long long total)>;
 GapModel fit_gap(const std::vector<io::Frame>& local_frames, std::int64_t first_frame, const FitSettings& settings,
                  MPI_Comm comm, const FitProgress& progress = {});
 
+// The size of the stacked system a fit of these frames builds (collective over comm): observation
+// rows (energies, force and virial components the settings fit), columns M (every term's
+// n_sparse times its channels for the frames' species) and the largest frame's atoms. InputError
+// as fit_gap for bad settings.
+struct FitSize {
+  std::int64_t rows = 0;
+  std::int64_t columns = 0;
+  std::int64_t max_atoms = 0;
+};
+FitSize fit_size(const std::vector<io::Frame>& local_frames, const FitSettings& settings, MPI_Comm comm);
+
 // Bytes per rank of the fit's large arrays (the estimate behind the memory statement above) for
 // `rows` observation rows evenly spread over `ranks`, M = `columns` sparse points and frames of
 // at most max_atoms atoms: 8·(2·⌈(rows + M)/P⌉·M + 3·M² + 3·max_atoms·M).

@@ -8,10 +8,14 @@
 
 #include <cstdint>
 #include <optional>
+#include <string>
 
 namespace hykal::gap {
 
 struct GapSettings {
+  std::string backend = "builtin";        // builtin | quip (quip_backend.hpp)
+  std::string gap_fit = "gap_fit";        // QUIP's programs for backend quip: paths or names on PATH
+  std::string quip = "quip";
   double cutoff = 4.91;                   // Å, both descriptors
   double cutoff_transition_width = 1.0;   // Å, cosine transition below the cutoff
   double two_body_delta = 0.29;           // eV

@@ -15,6 +15,13 @@ namespace hykal::io {
 // word are quoted.
 void write_extxyz(std::ostream& out, const Frame& frame);
 
+// The writer's pieces, shared with extxyz_annotation.hpp: a number in its shortest form that
+// reads back as the same double; numbers separated by spaces; a comment-line word, quoted
+// ("…", with \ escapes) when a parser would otherwise split or misread it.
+void append_number(std::string& out, double value);
+void append_numbers(std::string& out, const double* values, int n);
+void append_word(std::string& out, const std::string& text);
+
 // All frames into one file (overwritten); throws hykal::InputError if it cannot be written.
 void write_extxyz(const std::string& path, const std::vector<Frame>& frames);
 
