@@ -4,8 +4,6 @@
 #include "hykal/app/cluster_outputs.hpp"
 #include "hykal/app/commands.hpp"
 #include "hykal/app/data_set.hpp"
-#include "hykal/app/descriptor_stage.hpp"
-#include "hykal/app/kernel_stage.hpp"
 #include "hykal/app/results_writer.hpp"
 #include "hykal/app/stored_kernels.hpp"
 #include "hykal/clustering/label_assignment.hpp"
@@ -36,12 +34,13 @@ void run_cluster(RunContext& context) {
   parallel::agree_on_input_errors(context.comm, [&] {
     options = clustering_options(settings, static_cast<int>(clustered.frame_of_row.size()));
   });
-  const descriptors::LocalDescriptors descriptors = compute_descriptors(context, data);
 
   const parallel::BlacsGrid grid(context.comm, grid_shape(context.settings.parallel, context.comm, context.logger));
   context.logger.info("process grid " + std::to_string(grid.nprow()) + " × " + std::to_string(grid.npcol()));
   const std::string signature = kernel_settings_signature(context.configuration, data.index);
-  const kernels::KernelMatrices matrices = stored_or_built_kernels(context, descriptors, clustered, grid, signature);
+  const DescriptorsAndKernels computed = descriptors_and_kernels(context, data, clustered, grid, signature);
+  const descriptors::LocalDescriptors& descriptors = computed.descriptors;
+  const kernels::KernelMatrices& matrices = computed.matrices;
 
   clustering::DeltaScan scan;
   {
@@ -54,9 +53,14 @@ void run_cluster(RunContext& context) {
   clustering::MdsMap map;
   {
     auto timer = context.timers.scope("MDS map");
-    const auto& chosen = scan.results[scan.chosen];
-    const auto distance = kernels::kernel_distance(kernels::hybrid_kernel(matrices.soap, matrices.coulomb, chosen.delta));
-    map = clustering::classical_mds(distance, options.eigensolver);
+    // D is formed twice (elementwise, cheap) so that the eigensolve holds no copy of it (memory:
+    // docs/performance-model.md).
+    const auto hybrid_distance = [&] {
+      return kernels::kernel_distance(kernels::hybrid_kernel(matrices.soap, matrices.coulomb, scan.results[scan.chosen].delta));
+    };
+    map.coordinates = clustering::classical_mds_coordinates(hybrid_distance(), options.eigensolver);
+    const parallel::DistributedMatrix distance = hybrid_distance();
+    map.stress = clustering::kruskal_stress(distance, map.coordinates);
     if (settings.map_method == "smacof") map = clustering::smacof_refine(distance, map);
     char text[120];
     std::snprintf(text, sizeof text, "MDS map (%s): Kruskal stress-1 %.4f", settings.map_method.c_str(), map.stress);

@@ -25,7 +25,8 @@ int resolved_n_atoms_max(int configured, const io::FrameIndex& index) {
 
 }  // namespace
 
-descriptors::LocalDescriptors compute_descriptors(RunContext& context, const io::LocalFrames& data) {
+descriptors::LocalDescriptors compute_descriptors(RunContext& context, const io::LocalFrames& data,
+                                                  const descriptors::FrameDescriptorsVisitor& visit) {
   auto timer = context.timers.scope("descriptors");
   descriptors::SoapSettings soap_settings = context.settings.descriptors.soap;
   descriptors::CoulombSettings coulomb_settings = context.settings.descriptors.coulomb;
@@ -36,7 +37,8 @@ descriptors::LocalDescriptors compute_descriptors(RunContext& context, const io:
   util::Progress progress(context.logger, "descriptors (rank 0's frames)");
   descriptors::LocalDescriptors result = descriptors::compute_local_descriptors(
       data.frames, soap_settings, coulomb_settings, context.comm,
-      [&](long long done, long long total) { progress.update(done, total); });
+      [&](long long done, long long total) { progress.update(done, total); },
+      {context.settings.descriptors.store_soap_per_atom, context.settings.descriptors.store_coulomb, visit});
   context.logger.info("SOAP: " + std::to_string(result.soap_mean.cols()) + " features per atom, " +
                       std::to_string(result.soap_settings.species.size()) + " species; Coulomb matrices padded to " +
                       std::to_string(result.coulomb_settings.n_atoms_max) + " atoms");

@@ -1,5 +1,7 @@
 #include "hykal/app/kernel_stage.hpp"
 
+#include "hykal/descriptors/soap_calculator.hpp"
+
 #include <cstdio>
 #include <string>
 
@@ -29,11 +31,33 @@ parallel::GridShape grid_shape(const ParallelSettings& settings, MPI_Comm comm, 
   return near_square;
 }
 
-kernels::KernelMatrices build_kernels(RunContext& context, const descriptors::LocalDescriptors& descriptors,
+kernels::FrameKernelInputs kernel_inputs(RunContext& context, const io::LocalFrames& data,
+                                         const kernels::ClusteredFrames& clustered) {
+  std::vector<std::int64_t> atoms;
+  for (const io::Frame& frame : data.frames) atoms.push_back(static_cast<std::int64_t>(frame.n_atoms()));
+  return {context.settings.kernels.soap, context.settings.kernels.coulomb, clustered, atoms};
+}
+
+kernels::KernelMatrices build_kernels(RunContext& context, kernels::FrameKernelInputs& inputs,
+                                      const io::LocalFrames& data, const descriptors::SoapSettings& soap,
                                       const kernels::ClusteredFrames& clustered, const parallel::BlacsGrid& grid) {
   const KernelStageSettings& settings = context.settings.kernels;
   kernels::AverageKernelOptions options;
   options.block_size = context.settings.parallel.block_size;
+  parallel::DistributedMatrix coulomb = [&] {
+    auto timer = context.timers.scope("Coulomb kernel");
+    util::Progress progress(context.logger, "Coulomb kernel (" + settings.coulomb_form_name + "), rank 0's tiles");
+    options.progress = [&](long long done, long long total) { progress.update(done, total); };
+    return inputs.coulomb_kernel(grid, options);
+  }();
+  // The clustered frames' per-atom SOAP rows once more, frame by frame (the exact projection's
+  // second pass: soap_projection.hpp).
+  const kernels::PerAtomRows soap_atoms_again = [&](const kernels::FrameRowsVisitor& visit) {
+    const descriptors::SoapCalculator calculator(soap);
+    std::int64_t k = 0;
+    for (std::size_t f = 0; f < data.frames.size(); ++f)
+      if (clustered.local[f]) visit(k++, calculator.per_atom(data.frames[f]));
+  };
   kernels::KernelMatrices matrices{
       [&] {
         auto timer = context.timers.scope("SOAP kernel");
@@ -41,25 +65,21 @@ kernels::KernelMatrices build_kernels(RunContext& context, const descriptors::Lo
                                               std::to_string(clustered.frame_of_row.size()) + " frames, rank 0's tiles");
         options.progress = [&](long long done, long long total) { progress.update(done, total); };
         kernels::ProjectionSummary projection;
-        auto kernel = kernels::soap_kernel_of_frames(descriptors, clustered, settings.soap, grid, options, &projection);
+        auto kernel = inputs.soap_kernel(soap_atoms_again, grid, options, &projection);
         if (projection.n_features > 0 && projection.rank_kept == projection.n_features)
           context.logger.info("SOAP rows not projected: no smaller rank repays its cost at this size and keeps the "
-                              "kernel within the tolerance");
+                              "kernel within the tolerance (first candidate: " + std::to_string(projection.first_candidate) +
+                              " of " + std::to_string(projection.n_features) + " dimensions)");
         if (projection.rank_kept < projection.n_features) {  // kernel.soap_projection = exact
           char bound[32];
           std::snprintf(bound, sizeof bound, "%.1e", projection.normalised_error_bound);
           context.logger.info("SOAP rows projected onto their leading " + std::to_string(projection.rank_kept) + " of " +
                               std::to_string(projection.n_features) + " dimensions (normalised kernel error ≤ " + bound +
-                              ")");
+                              "; first candidate " + std::to_string(projection.first_candidate) + ")");
         }
         return kernel;
       }(),
-      [&] {
-        auto timer = context.timers.scope("Coulomb kernel");
-        util::Progress progress(context.logger, "Coulomb kernel (" + settings.coulomb_form_name + "), rank 0's tiles");
-        options.progress = [&](long long done, long long total) { progress.update(done, total); };
-        return kernels::coulomb_kernel_of_frames(descriptors, clustered, settings.coulomb, grid, options);
-      }()};
+      std::move(coulomb)};
   return matrices;
 }
 

@@ -66,19 +66,25 @@ std::optional<kernels::KernelMatrices> load_stored_kernels(const std::string& pa
                                  io::read_hdf5(file, "kernels/coulomb", grid, block_size)};
 }
 
-kernels::KernelMatrices stored_or_built_kernels(RunContext& context, const descriptors::LocalDescriptors& descriptors,
-                                                const kernels::ClusteredFrames& clustered, const parallel::BlacsGrid& grid,
-                                                const std::string& signature) {
+DescriptorsAndKernels descriptors_and_kernels(RunContext& context, const io::LocalFrames& data,
+                                              const kernels::ClusteredFrames& clustered,
+                                              const parallel::BlacsGrid& grid, const std::string& signature) {
   const std::string& path = context.settings.output.results;
-  const int block_size = context.settings.parallel.block_size;
+  std::optional<kernels::KernelMatrices> stored;
   {
     auto timer = context.timers.scope("read stored kernels");
-    if (auto stored = load_stored_kernels(path, signature, clustered, grid, block_size)) {
-      context.logger.info("kernels reused from " + path + " (same data and [soap], [coulomb], [kernel] settings)");
-      return std::move(*stored);
-    }
+    stored = load_stored_kernels(path, signature, clustered, grid, context.settings.parallel.block_size);
   }
-  return build_kernels(context, descriptors, clustered, grid);
+  if (stored) {
+    context.logger.info("kernels reused from " + path + " (same data and [soap], [coulomb], [kernel] settings)");
+    return {compute_descriptors(context, data), std::move(*stored)};
+  }
+  kernels::FrameKernelInputs inputs = kernel_inputs(context, data, clustered);
+  descriptors::LocalDescriptors descriptors =
+      compute_descriptors(context, data, [&](std::size_t f, const descriptors::DescriptorMatrix& soap_atoms,
+                                             const Eigen::VectorXd& coulomb) { inputs.add(f, soap_atoms, coulomb); });
+  kernels::KernelMatrices matrices = build_kernels(context, inputs, data, descriptors.soap_settings, clustered, grid);
+  return {std::move(descriptors), std::move(matrices)};
 }
 
 }  // namespace hykal::app

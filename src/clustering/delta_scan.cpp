@@ -1,5 +1,6 @@
 #include "hykal/clustering/delta_scan.hpp"
 
+#include "hykal/clustering/spectral_embedding.hpp"
 #include "hykal/error.hpp"
 #include "hykal/kernels/hybrid_kernel.hpp"
 
@@ -40,13 +41,19 @@ DeltaScan scan_deltas(const parallel::DistributedMatrix& soap_kernel, const para
                       const SpectralClusteringOptions& options,
                       const std::function<void(const DeltaResult&)>& on_result) {
   DeltaScan scan;
+  const int largest = effective_max_clusters(options, soap_kernel.rows());
   for (double delta : deltas) {
     DeltaResult result;
     result.delta = delta;
     {
-      const parallel::DistributedMatrix affinity = kernels::hybrid_kernel(soap_kernel, coulomb_kernel, delta);
-      const parallel::DistributedMatrix distance = kernels::kernel_distance(affinity);
-      result.clustering = cluster_with_automatic_count(affinity, distance, options);
+      // Memory (issue 10): beside the two kernels, the affinity becomes the Laplacian the
+      // eigensolver consumes (+ its eigenvector matrix), and the distance is formed afterwards
+      // in a matrix of its own: at most four N × N matrices at a time.
+      const SpectralEmbedding embedding = spectral_embedding(kernels::hybrid_kernel(soap_kernel, coulomb_kernel, delta),
+                                                             largest, options.eigensolver);
+      const parallel::DistributedMatrix distance =
+          kernels::kernel_distance(kernels::hybrid_kernel(soap_kernel, coulomb_kernel, delta));
+      result.clustering = cluster_with_automatic_count(embedding, distance, options);
     }
     result.spread = energy_spread(result.clustering.labels, energy_per_atom, result.clustering.n_clusters);
     on_result(result);

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 namespace hykal::clustering {
 namespace {
@@ -34,7 +35,15 @@ double kruskal_stress(const parallel::DistributedMatrix& distances, const Eigen:
 }
 
 MdsMap classical_mds(const parallel::DistributedMatrix& distances, parallel::EigensolverKind solver) {
-  parallel::DistributedMatrix centred = distances;
+  MdsMap map;
+  map.coordinates = classical_mds_coordinates(distances, solver);
+  map.stress = kruskal_stress(distances, map.coordinates);
+  return map;
+}
+
+Eigen::MatrixXd classical_mds_coordinates(parallel::DistributedMatrix distances, parallel::EigensolverKind solver) {
+  const int n = distances.rows();
+  parallel::DistributedMatrix centred = std::move(distances);
   centred.for_each_local([](int, int, double& value) { value *= value; });
   const Eigen::VectorXd row_mean = centred.row_sums() / static_cast<double>(centred.rows());
   const double grand_mean = row_mean.mean();
@@ -43,13 +52,12 @@ MdsMap classical_mds(const parallel::DistributedMatrix& distances, parallel::Eig
     value = -0.5 * (value - row_mean(i) - row_mean(j) + grand_mean);
   });
 
-  const int dimensions = std::min(2, distances.rows());
+  const int dimensions = std::min(2, n);
   const parallel::EigenPairs pairs =
       parallel::solve_symmetric(solver, std::move(centred), dimensions, parallel::SpectrumEnd::largest);
   const Eigen::MatrixXd vectors = pairs.vectors.gather_to_all();
 
-  MdsMap map;
-  map.coordinates = Eigen::MatrixXd::Zero(distances.rows(), 2);
+  Eigen::MatrixXd coordinates = Eigen::MatrixXd::Zero(n, 2);
   // Largest eigenvalue first: the first map axis carries the most variance.
   for (int axis = 0; axis < dimensions; ++axis) {
     const int column = dimensions - 1 - axis;
@@ -58,10 +66,9 @@ MdsMap classical_mds(const parallel::DistributedMatrix& distances, parallel::Eig
     Eigen::Index largest = 0;
     v.cwiseAbs().maxCoeff(&largest);
     if (v(largest) < 0) v = -v;
-    map.coordinates.col(axis) = v * std::sqrt(std::max(0.0, pairs.values[static_cast<std::size_t>(column)]));
+    coordinates.col(axis) = v * std::sqrt(std::max(0.0, pairs.values[static_cast<std::size_t>(column)]));
   }
-  map.stress = kruskal_stress(distances, map.coordinates);
-  return map;
+  return coordinates;
 }
 
 MdsMap smacof_refine(const parallel::DistributedMatrix& distances, const MdsMap& start, int max_iterations,

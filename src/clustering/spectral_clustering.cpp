@@ -39,8 +39,15 @@ SpectralClusteringResult cluster_with_automatic_count(const parallel::Distribute
   HYKAL_ASSERT(affinity.rows() == distance.rows() && affinity.cols() == distance.cols(),
                "affinity and distance must have the same shape");
   const int largest = effective_max_clusters(options, affinity.rows());
-  const SpectralEmbedding embedding = spectral_embedding(affinity, largest, options.eigensolver);
+  return cluster_with_automatic_count(spectral_embedding(affinity, largest, options.eigensolver), distance, options);
+}
 
+SpectralClusteringResult cluster_with_automatic_count(const SpectralEmbedding& embedding,
+                                                      const parallel::DistributedMatrix& distance,
+                                                      const SpectralClusteringOptions& options) {
+  const int largest = effective_max_clusters(options, distance.rows());
+  HYKAL_ASSERT(embedding.vectors.cols() == largest && embedding.vectors.rows() == distance.rows(),
+               "an embedding of other size than the distance matrix and max_clusters");
   SpectralClusteringResult result;
   result.eigenvalues = embedding.eigenvalues;
   for (int n_clusters = options.min_clusters; n_clusters <= largest; ++n_clusters) {
@@ -48,7 +55,7 @@ SpectralClusteringResult cluster_with_automatic_count(const parallel::Distribute
                                             options.seed);
     // The embedding is replicated and the assignment deterministic, but rank 0's labels are
     // made everyone's so that the ranks cannot take different branches below.
-    MPI_Bcast(labels.data(), static_cast<int>(labels.size()), MPI_INT, 0, affinity.grid().comm());
+    MPI_Bcast(labels.data(), static_cast<int>(labels.size()), MPI_INT, 0, distance.grid().comm());
     const double mean_distance = mean_intercluster_distance(distance, labels, n_clusters).mean;
     const bool converged = !result.scan.empty() &&
                            std::abs(mean_distance - result.scan.back().mean_distance) <= options.d_tol;

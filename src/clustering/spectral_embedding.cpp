@@ -7,6 +7,7 @@
 #include <cmath>
 #include <limits>
 #include <string>
+#include <utility>
 
 namespace hykal::clustering {
 namespace {
@@ -48,13 +49,12 @@ void flip_signs_deterministically(Eigen::MatrixXd& vectors) {
   }
 }
 
-SpectralEmbedding spectral_embedding(const parallel::DistributedMatrix& affinity, int k,
-                                     parallel::EigensolverKind solver) {
+SpectralEmbedding spectral_embedding(parallel::DistributedMatrix affinity, int k, parallel::EigensolverKind solver) {
   HYKAL_ASSERT(affinity.rows() == affinity.cols(), "the affinity must be square");
   HYKAL_ASSERT(k >= 1 && k <= affinity.rows(), "1 <= k <= N eigenvectors");
   require_finite(affinity);
 
-  parallel::DistributedMatrix laplacian = affinity;
+  parallel::DistributedMatrix laplacian = std::move(affinity);
   laplacian.for_each_local([](int i, int j, double& value) {
     if (i == j) value = 0.0;
   });

@@ -21,20 +21,6 @@ namespace hykal::gap {
 
 namespace {
 
-void check_settings(const FitSettings& settings) {
-  auto positive = [](double value, const std::string& key) {
-    if (!(value > 0.0) || !std::isfinite(value)) throw InputError(key + ": must be positive, got " + std::to_string(value));
-  };
-  positive(settings.sigma_energy, "gap.sigma_energy");
-  if (settings.sigma_force) positive(*settings.sigma_force, "gap.sigma_force");
-  if (settings.sigma_virial) positive(*settings.sigma_virial, "gap.sigma_virial");
-  if (!(settings.sparse_jitter >= 0.0)) throw InputError("gap.sparse_jitter: must not be negative");
-  if (settings.terms.empty()) throw InputError("gap: no descriptor term to fit (set a positive *_n_sparse)");
-  for (const TermSettings& term : settings.terms) {
-    if (!(term.delta > 0.0)) throw InputError("gap." + term.descriptor + "_delta: must be positive");
-  }
-}
-
 std::vector<int> species_of(const std::vector<io::Frame>& local_frames, MPI_Comm comm) {
   std::vector<int> present(static_cast<std::size_t>(io::max_atomic_number) + 1, 0);
   for (const io::Frame& frame : local_frames) {
@@ -219,9 +205,26 @@ Eigen::VectorXd solve_stacked(const std::vector<io::Frame>& local_frames, const 
 
 }  // namespace
 
+void check_fit_settings(const FitSettings& settings) {
+  auto positive = [](double value, const std::string& key) {
+    if (!(value > 0.0) || !std::isfinite(value)) throw InputError(key + ": must be positive, got " + std::to_string(value));
+  };
+  positive(settings.sigma_energy, "gap.sigma_energy");
+  if (settings.sigma_force) positive(*settings.sigma_force, "gap.sigma_force");
+  if (settings.sigma_virial) positive(*settings.sigma_virial, "gap.sigma_virial");
+  if (!(settings.sparse_jitter >= 0.0)) throw InputError("gap.sparse_jitter: must not be negative");
+  if (settings.terms.empty()) throw InputError("gap: no descriptor term to fit (set a positive *_n_sparse)");
+  for (const TermSettings& term : settings.terms) {
+    if (!(term.delta > 0.0)) throw InputError("gap." + term.descriptor + "_delta: must be positive");
+    if (term.n_sparse < 1)
+      throw InputError("gap." + term.descriptor + "_n_sparse: must be at least 1, got " + std::to_string(term.n_sparse));
+    build_term(term, {1});  // the placeholder species: the values are checked, not the data
+  }
+}
+
 GapModel fit_gap(const std::vector<io::Frame>& local_frames, std::int64_t first_frame, const FitSettings& settings,
                  MPI_Comm comm, const FitProgress& progress) {
-  check_settings(settings);
+  check_fit_settings(settings);
   GapModel model;
   model.species = species_of(local_frames, comm);
   model.e0 = determine_e0(local_frames, model.species, settings.e0, comm);
@@ -233,7 +236,7 @@ GapModel fit_gap(const std::vector<io::Frame>& local_frames, std::int64_t first_
                       {"sparse_jitter", settings.sparse_jitter},
                       {"seed", static_cast<double>(settings.seed)}};
   if (settings.sigma_force && model.training.n_force_components == 0) {
-    throw InputError("gap.sigma_force is set but no training frame has forces");
+    throw InputError("gap.sigma_force is set but no training frame has forces (gap.sigma_force = none fits without them)");
   }
   std::vector<BuiltTerm> built;
   for (const TermSettings& term : settings.terms) built.push_back(build_term(term, model.species));

@@ -25,15 +25,13 @@ parallel::DistributedMatrix hybrid_kernel(const parallel::DistributedMatrix& soa
   return hybrid;
 }
 
-parallel::DistributedMatrix kernel_distance(const parallel::DistributedMatrix& kernel) {
-  parallel::DistributedMatrix distance(kernel.grid(), kernel.rows(), kernel.cols(), kernel.row_block(),
-                                       kernel.col_block());
-  for (int jl = 0; jl < distance.local_cols(); ++jl) {
-    for (int il = 0; il < distance.local_rows(); ++il) {
-      distance.local(il, jl) = std::sqrt(std::max(0.0, 2.0 - 2.0 * kernel.local(il, jl)));
+parallel::DistributedMatrix kernel_distance(parallel::DistributedMatrix kernel) {
+  for (int jl = 0; jl < kernel.local_cols(); ++jl) {
+    for (int il = 0; il < kernel.local_rows(); ++il) {
+      kernel.local(il, jl) = std::sqrt(std::max(0.0, 2.0 - 2.0 * kernel.local(il, jl)));
     }
   }
-  return distance;
+  return kernel;
 }
 
 }  // namespace hykal::kernels

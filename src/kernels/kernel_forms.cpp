@@ -16,6 +16,14 @@ PairwiseMetric coulomb_metric(const CoulombKernelSettings& settings) {
 
 }  // namespace
 
+PairwiseMetric soap_metric(const SoapKernelSettings& settings, int n_features) {
+  return resolved(soap_metric(settings), n_features);
+}
+
+PairwiseMetric coulomb_metric(const CoulombKernelSettings& settings, int n_features) {
+  return resolved(coulomb_metric(settings), n_features);
+}
+
 SoapKernelForm parse_soap_kernel_form(const std::string& name) {
   if (name == "average-pairwise") return SoapKernelForm::average_pairwise;
   if (name == "mean-descriptor") return SoapKernelForm::mean_descriptor;
@@ -40,9 +48,8 @@ void check(const CoulombKernelSettings& settings) { check(coulomb_metric(setting
 parallel::DistributedMatrix raw_soap_kernel(const LocalFeatures& per_atom_soap, const SoapKernelSettings& settings,
                                             const parallel::BlacsGrid& grid, const AverageKernelOptions& options,
                                             ProjectionSummary* projection) {
-  const PairwiseMetric metric = soap_metric(settings);
   // γ defaults to 1 / len(p) in both forms (METHOD.md §2): the mean vector has len(p) values too.
-  const PairwiseMetric resolved_metric = resolved(metric, global_feature_count(per_atom_soap, grid.comm()));
+  const PairwiseMetric resolved_metric = soap_metric(settings, global_feature_count(per_atom_soap, grid.comm()));
   if (settings.form == SoapKernelForm::mean_descriptor) {
     return average_kernel(mean_rows(per_atom_soap), resolved_metric, grid, options);
   }
@@ -58,13 +65,12 @@ parallel::DistributedMatrix raw_soap_kernel(const LocalFeatures& per_atom_soap, 
 parallel::DistributedMatrix raw_coulomb_kernel(const std::vector<Eigen::VectorXd>& coulomb, int n_atoms_max,
                                                std::int64_t first_frame, const CoulombKernelSettings& settings,
                                                const parallel::BlacsGrid& grid, const AverageKernelOptions& options) {
-  const PairwiseMetric metric = coulomb_metric(settings);
   if (settings.form == CoulombKernelForm::global) {
-    return average_kernel(one_row_per_frame(coulomb, first_frame),
-                          resolved(metric, n_atoms_max * n_atoms_max), grid, options);
+    return average_kernel(one_row_per_frame(coulomb, first_frame), coulomb_metric(settings, n_atoms_max * n_atoms_max),
+                          grid, options);
   }
-  return average_kernel(coulomb_rows(coulomb, n_atoms_max, first_frame), resolved(metric, n_atoms_max),
-                        grid, options);
+  return average_kernel(coulomb_rows(coulomb, n_atoms_max, first_frame), coulomb_metric(settings, n_atoms_max), grid,
+                        options);
 }
 
 parallel::DistributedMatrix soap_kernel(const LocalFeatures& per_atom_soap, const SoapKernelSettings& settings,

@@ -1,7 +1,8 @@
 // The production hand-offs between the distributed stages, called as the commands call them —
 // descriptors::compute_local_descriptors, kernels::select_clustered_frames,
-// kernels::soap_kernel_of_frames / coulomb_kernel_of_frames (FrameLayout and
-// redistribute_frame_rows inside) — at every rank count and on each half of a split world,
+// kernels::FrameKernelInputs filled by the descriptor stage, its SOAP kernel (every SOAP form)
+// and Coulomb kernel (FrameLayout and redistribute_frame_rows inside) — at every rank count and
+// on each half of a split world,
 // against a serial reference computed here from the same frames: SoapCalculator and
 // CoulombMatrix frame by frame, and the kernels of METHOD.md §2 written out as dense sums.
 // The data set: five 96-atom frames of the bundled SiO2 example and two one-atom frames between
@@ -10,6 +11,7 @@
 #include "../io/scratch_dir.hpp"
 #include "../parallel/world_halves.hpp"
 #include "hykal/descriptors/local_descriptors.hpp"
+#include "hykal/descriptors/soap_calculator.hpp"
 #include "hykal/io/extxyz_reader.hpp"
 #include "hykal/io/extxyz_writer.hpp"
 #include "hykal/kernels/clustered_frames.hpp"
@@ -90,7 +92,7 @@ struct SerialReference {
   std::vector<Eigen::MatrixXd> soap_atoms;  // per frame, n_atoms × p
   std::vector<Eigen::VectorXd> coulomb;     // per frame, n_atoms_max², permutation none
   std::vector<std::int64_t> clustered;      // frames with more than one atom
-  Eigen::MatrixXd soap_kernel, coulomb_kernel;
+  Eigen::MatrixXd soap_kernel, soap_mean_kernel, coulomb_kernel;
 };
 
 SerialReference serial_reference(const std::vector<io::Frame>& frames) {
@@ -110,6 +112,12 @@ SerialReference serial_reference(const std::vector<io::Frame>& frames) {
   }
   const double gamma_soap = 1.0 / static_cast<double>(soap_rows.front().cols());
   reference.soap_kernel = serial_average_kernel(soap_rows, [&](const auto& x, const auto& y) {
+    return std::pow(gamma_soap * x.dot(y) + 1.0, 4);
+  });
+  // Mean-descriptor form (METHOD.md Eq. 9): one row per frame, the mean of its atoms' rows.
+  std::vector<Eigen::MatrixXd> mean_rows;
+  for (const auto& rows : soap_rows) mean_rows.push_back(rows.colwise().mean());
+  reference.soap_mean_kernel = serial_average_kernel(mean_rows, [&](const auto& x, const auto& y) {
     return std::pow(gamma_soap * x.dot(y) + 1.0, 4);
   });
   reference.coulomb_kernel = serial_average_kernel(coulomb_rows, [&](const auto& x, const auto& y) {
@@ -142,8 +150,9 @@ TEST_CASE("production descriptor and kernel stages equal a serial computation, o
   for (const MPI_Comm comm : communicators.all()) {
     INFO((comm == MPI_COMM_WORLD ? "world" : "half of the world") << " of " << test::size_of(comm) << " ranks");
     const io::LocalFrames data = io::read_distributed({path}, {}, comm);
-    const descriptors::LocalDescriptors local = descriptors::compute_local_descriptors(
-        data.frames, soap_settings(), {descriptors::CoulombPermutation::none, n_atoms_max}, comm);
+    const descriptors::CoulombSettings coulomb_settings{descriptors::CoulombPermutation::none, n_atoms_max};
+    const descriptors::LocalDescriptors local =
+        descriptors::compute_local_descriptors(data.frames, soap_settings(), coulomb_settings, comm);
 
     // Descriptors: each rank's rows are its own frames', in order, as one rank computes them.
     REQUIRE(local.atom_offsets.size() == data.frames.size() + 1);
@@ -162,13 +171,51 @@ TEST_CASE("production descriptor and kernel stages equal a serial computation, o
     CHECK(clustered.frame_of_row == reference.clustered);
 
     // Kernels on a grid of this communicator, with small blocks and a small tile so that every
-    // rank holds pieces and the ring and the redistribution have work.
+    // rank holds pieces and the ring and the redistribution have work. The kernel inputs are
+    // filled by the descriptor stage, which then keeps neither per-atom SOAP nor Coulomb matrices.
     const parallel::BlacsGrid grid(comm);
     const kernels::AverageKernelOptions options{2, 2};
-    const auto soap = kernels::soap_kernel_of_frames(local, clustered, {}, grid, options);
-    const auto coulomb = kernels::coulomb_kernel_of_frames(local, clustered, {}, grid, options);
-    CHECK(max_difference(soap, reference.soap_kernel) < 1e-13);
-    CHECK(max_difference(coulomb, reference.coulomb_kernel) < 1e-13);
+    std::vector<std::int64_t> atoms;
+    for (const io::Frame& frame : data.frames) atoms.push_back(static_cast<std::int64_t>(frame.n_atoms()));
+    // The exact projection's second pass: the clustered frames' rows once more, counted.
+    int passes = 0;
+    const kernels::PerAtomRows again = [&](const kernels::FrameRowsVisitor& visit) {
+      ++passes;
+      const descriptors::SoapCalculator soap(soap_settings());
+      std::int64_t k = 0;
+      for (std::size_t f = 0; f < data.frames.size(); ++f)
+        if (clustered.local[f]) visit(k++, soap.per_atom(data.frames[f]));
+    };
+    for (const auto form : {kernels::SoapKernelForm::average_pairwise, kernels::SoapKernelForm::mean_descriptor}) {
+      for (const auto projection : {kernels::SoapProjection::off, kernels::SoapProjection::exact}) {
+        INFO("SOAP form " << static_cast<int>(form) << ", projection " << static_cast<int>(projection));
+        kernels::SoapKernelSettings soap_kernel_settings;
+        soap_kernel_settings.form = form;
+        soap_kernel_settings.projection = projection;
+        kernels::FrameKernelInputs inputs(soap_kernel_settings, {}, clustered, atoms);
+        const descriptors::LocalDescriptors kept = descriptors::compute_local_descriptors(
+            data.frames, soap_settings(), coulomb_settings, comm, {},
+            {false, false, [&](std::size_t f, const descriptors::DescriptorMatrix& soap_atoms, const Eigen::VectorXd& coulomb) {
+               inputs.add(f, soap_atoms, coulomb);
+             }});
+        CHECK(kept.soap_atoms.rows() == 0);
+        CHECK(kept.coulomb.rows() == 0);
+        CHECK(kept.soap_mean == local.soap_mean);
+        passes = 0;
+        const auto coulomb = inputs.coulomb_kernel(grid, options);
+        CHECK(max_difference(coulomb, reference.coulomb_kernel) < 1e-13);
+        kernels::ProjectionSummary summary;
+        const auto soap = inputs.soap_kernel(again, grid, options, &summary);
+        // Only the per-atom form with the exact projection passes over the rows again (these
+        // frames are too few for the projection to pay off: one pass, all p columns kept).
+        const bool projects = form == kernels::SoapKernelForm::average_pairwise && projection == kernels::SoapProjection::exact;
+        CHECK(passes == (projects ? 1 : 0));
+        CHECK(summary.rank_kept == summary.n_features);
+        if (form == kernels::SoapKernelForm::average_pairwise) CHECK(max_difference(soap, reference.soap_kernel) < 1e-13);
+        if (form == kernels::SoapKernelForm::mean_descriptor)
+          CHECK(max_difference(soap, reference.soap_mean_kernel) < 1e-13);
+      }
+    }
   }
 }
 

@@ -11,8 +11,11 @@
 namespace hykal::app {
 
 // Collective: species (auto = every element of the data set) and n_atoms_max (auto = largest
-// frame) are agreed over all ranks, so every rank's descriptors have the same layout.
-descriptors::LocalDescriptors compute_descriptors(RunContext& context, const io::LocalFrames& data);
+// frame) are agreed over all ranks, so every rank's descriptors have the same layout. The
+// per-atom SOAP rows and the Coulomb matrices are kept only when [soap] store_per_atom and
+// [coulomb] store ask for them; `visit` (may be empty) sees every frame's.
+descriptors::LocalDescriptors compute_descriptors(RunContext& context, const io::LocalFrames& data,
+                                                  const descriptors::FrameDescriptorsVisitor& visit = {});
 
 // Collective: /descriptors/soap_mean (N × p), and with store_soap_per_atom the per-atom arrays
 // and atom offsets, with store_coulomb the Coulomb matrices. Settings go in attributes.

@@ -4,6 +4,7 @@
 // expensive stage (N² · n_atoms² · len(p)), so `cluster` after `kernels`, or a second δ scan
 // with other [clustering] settings, reads /kernels back instead of rebuilding them. The
 // descriptors are cheap and are always recomputed.
+#include "hykal/app/descriptor_stage.hpp"
 #include "hykal/app/kernel_stage.hpp"
 
 #include <optional>
@@ -22,9 +23,16 @@ std::optional<kernels::KernelMatrices> load_stored_kernels(const std::string& pa
                                                            const kernels::ClusteredFrames& clustered,
                                                            const parallel::BlacsGrid& grid, int block_size);
 
-// Collective. The kernels of output.results when they can be reused (logged), else built.
-kernels::KernelMatrices stored_or_built_kernels(RunContext& context, const descriptors::LocalDescriptors& descriptors,
-                                                const kernels::ClusteredFrames& clustered, const parallel::BlacsGrid& grid,
-                                                const std::string& signature);
+struct DescriptorsAndKernels {
+  descriptors::LocalDescriptors descriptors;
+  kernels::KernelMatrices matrices;
+};
+
+// Collective. The descriptors, and the kernels of output.results when they can be reused
+// (logged; the descriptors then hand the kernels nothing), else built from the descriptors as
+// they are computed (kernel_stage.hpp).
+DescriptorsAndKernels descriptors_and_kernels(RunContext& context, const io::LocalFrames& data,
+                                              const kernels::ClusteredFrames& clustered,
+                                              const parallel::BlacsGrid& grid, const std::string& signature);
 
 }  // namespace hykal::app

@@ -24,6 +24,11 @@ struct MdsMap {
 // Collective over distances.grid().
 MdsMap classical_mds(const parallel::DistributedMatrix& distances, parallel::EigensolverKind solver);
 
+// Collective: the classical map's coordinates alone (no stress), B formed in the storage of
+// `distances` (std::move it in: during the eigensolve no N × N matrix but B and the
+// eigensolver's own is held for the map).
+Eigen::MatrixXd classical_mds_coordinates(parallel::DistributedMatrix distances, parallel::EigensolverKind solver);
+
 // Collective. SMACOF from `start` until the relative decrease of the raw stress is below
 // tolerance or max_iterations is reached.
 MdsMap smacof_refine(const parallel::DistributedMatrix& distances, const MdsMap& start,

@@ -7,6 +7,7 @@
 // result is the clustering at max_clusters (the reference's limit is N − 1, the default here).
 // A labelling with fewer than two non-empty clusters has ⟨d⟩ = NaN, which never meets d_tol.
 #include "hykal/clustering/label_assignment.hpp"
+#include "hykal/clustering/spectral_embedding.hpp"
 #include "hykal/parallel/distributed_matrix.hpp"
 #include "hykal/parallel/eigensolver.hpp"
 
@@ -45,6 +46,12 @@ struct SpectralClusteringResult {
 // Collective over affinity.grid(). affinity (the similarity W = K_H) and distance (D) are
 // N × N on the same grid.
 SpectralClusteringResult cluster_with_automatic_count(const parallel::DistributedMatrix& affinity,
+                                                      const parallel::DistributedMatrix& distance,
+                                                      const SpectralClusteringOptions& options);
+
+// The same from the embedding of the affinity with effective_max_clusters eigenvectors
+// (spectral_embedding.hpp), so that the affinity need not be held beside the distance.
+SpectralClusteringResult cluster_with_automatic_count(const SpectralEmbedding& embedding,
                                                       const parallel::DistributedMatrix& distance,
                                                       const SpectralClusteringOptions& options);
 

@@ -28,8 +28,8 @@ struct SpectralEmbedding {
 
 // Collective over affinity.grid(). affinity: N × N, symmetric, square blocks; 1 ≤ k ≤ N.
 // A non-finite affinity element or a negative degree is an InputError (the same on every rank).
-SpectralEmbedding spectral_embedding(const parallel::DistributedMatrix& affinity, int k,
-                                     parallel::EigensolverKind solver);
+// The Laplacian is formed in the affinity's storage (std::move it in: no second N × N matrix).
+SpectralEmbedding spectral_embedding(parallel::DistributedMatrix affinity, int k, parallel::EigensolverKind solver);
 
 // Step 5 alone, on a replicated matrix (exposed for tests).
 void flip_signs_deterministically(Eigen::MatrixXd& vectors);

@@ -38,6 +38,10 @@ struct FitSettings {
   int block_size = 64;                    // ScaLAPACK blocks of the stacked system
 };
 
+// Every check of the settings that needs no frame (σ's, jitter, each term's descriptor and
+// covariance built for a placeholder species): InputError naming the gap.* key.
+void check_fit_settings(const FitSettings& settings);
+
 // Called on every rank after each of its frames' rows is built, with (frames done, local frames).
 using FitProgress = std::function<void(long long done, long long total)>;
 

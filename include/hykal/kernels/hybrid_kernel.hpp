@@ -10,7 +10,8 @@ namespace hykal::kernels {
 parallel::DistributedMatrix hybrid_kernel(const parallel::DistributedMatrix& soap,
                                           const parallel::DistributedMatrix& coulomb, double delta);
 
-// Local. D = sqrt(max(0, 2 − 2 K)) elementwise (tiny negative arguments from rounding → 0).
-parallel::DistributedMatrix kernel_distance(const parallel::DistributedMatrix& kernel);
+// Local. D = sqrt(max(0, 2 − 2 K)) elementwise (tiny negative arguments from rounding → 0), in
+// the kernel's storage (pass a temporary or std::move it: no second N × N matrix).
+parallel::DistributedMatrix kernel_distance(parallel::DistributedMatrix kernel);
 
 }  // namespace hykal::kernels

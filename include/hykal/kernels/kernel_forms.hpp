@@ -37,6 +37,11 @@ struct CoulombKernelSettings {
   double gamma = 0.0;  // ≤ 0: 1 / n_atoms_max (rows), 1 / n_atoms_max² (global)
 };
 
+// The pairwise kernels of the settings, γ resolved for rows of n_features values (METHOD.md §2:
+// γ = 1 / len(p) for SOAP in both forms, 1 / n_atoms_max or 1 / n_atoms_max² for Coulomb).
+PairwiseMetric soap_metric(const SoapKernelSettings& settings, int n_features);
+PairwiseMetric coulomb_metric(const CoulombKernelSettings& settings, int n_features);
+
 // SettingError naming the quantity (gamma, degree, coef0) of an invalid setting.
 void check(const SoapKernelSettings& settings);
 void check(const CoulombKernelSettings& settings);
