@@ -12,7 +12,9 @@
 # kernel reuse: they drive the same stages as the Catch2 tests through the program), and
 # test_bo_benchmarks (hundreds of optimiser steps over 10 seeds, over 10x slower here; the
 # optimiser's code paths run in test_bo_components and test_batch_evaluation).
-# Cost measured on the 2-core CI machine type: the build ≈ 41 CPU minutes without ccache.
+# Cost measured on the 2-core CI machine type (busy, 2026-12-01): the build 41 CPU minutes
+# without ccache (≈ 21 min on 2 cores), the tests 5 CPU minutes and under 9 min wall (longest
+# check_bad_input); with the Release step's 11 min, .ci/run ≈ 40 min of its 90.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export OPENBLAS_NUM_THREADS=1
