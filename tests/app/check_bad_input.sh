@@ -5,13 +5,10 @@
 # with spaces, stored kernels found again through another spelling of the data path, a
 # parallel.grid that does not fit falling back to near-square, `kernels` on frames without energy.
 # Usage: check_bad_input.sh HYKAL_EXECUTABLE MPIEXEC SOURCE_DIR
-set -u
+source "$(dirname "$0")/../test_env.sh"
 hykal=$1
 mpiexec=$2
 source_dir=$3
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-failures=0
 fail() { echo "FAIL: $*"; cat "$work/log"; failures=$((failures + 1)); }
 children() { cat /proc/"$1"/task/*/children 2>/dev/null; }  # process ids started by process $1
 

@@ -5,13 +5,10 @@
 # stored labels and energies; every INTERFACE.md path and every figure is written, no
 # temporary file is left; wrong clustering options give one clear message and a non-zero exit.
 # Usage: check_cluster.sh HYKAL_EXECUTABLE MPIEXEC SOURCE_DIR
-set -u
+source "$(dirname "$0")/../test_env.sh"
 hykal=$1
 mpiexec=$2
 source_dir=$3
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-failures=0
 
 source "$(dirname "$0")/example_subset.sh"
 example_subset "$source_dir" 4 "$work/subset.xyz"

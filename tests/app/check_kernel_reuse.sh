@@ -9,13 +9,11 @@
 # reuse them. A rebuilt kernel must equal a fresh run's (the same command on a results file that
 # does not exist yet).
 # Usage: check_kernel_reuse.sh HYKAL_EXECUTABLE MPIEXEC SOURCE_DIR
-set -u -o pipefail
+source "$(dirname "$0")/../test_env.sh"
+set -o pipefail
 hykal=$1
 mpiexec=$2
 source_dir=$3
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-failures=0
 
 # Thirteen frames of the bundled example (every 16th), small SOAP, one rank (the reuse decision
 # at several ranks is in check_cluster.sh): about a second per run.

@@ -4,12 +4,9 @@
 # no internal-error location or MPI abort) and never reach the file. One value per option kind
 # (number, integer, choice, list, auto-or-number) and each late-checked value of issue 7.
 # Usage: check_settings_at_start.sh HYKAL_EXECUTABLE MPIEXEC
-set -u
+source "$(dirname "$0")/../test_env.sh"
 hykal=$1
 mpiexec=$2
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-failures=0
 echo "this is not an extended XYZ file" > "$work/garbage.xyz"
 
 expect_key_error() {  # ranks, key, value

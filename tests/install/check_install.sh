@@ -3,15 +3,12 @@
 # hykal-scaling-report in bin/ and runnable from there, every job script of jobscripts/, the
 # example input, and README + docs/ under share/doc/hykal.
 # Usage: check_install.sh CMAKE BUILD_DIR SOURCE_DIR
-set -u
+source "$(dirname "$0")/../test_env.sh"
 cmake=$1
 build=$2
 source_dir=$3
-prefix=$(mktemp -d)
-trap 'rm -rf "$prefix"' EXIT
-failures=0
-"$cmake" --install "$build" --prefix "$prefix" > "$prefix.log" 2>&1 || { echo "FAIL: cmake --install"; cat "$prefix.log"; exit 1; }
-rm -f "$prefix.log"
+prefix=$work/prefix
+"$cmake" --install "$build" --prefix "$prefix" > "$work/install.log" 2>&1 || { echo "FAIL: cmake --install"; cat "$work/install.log"; exit 1; }
 
 expected=(bin/hykal bin/hykal-scaling-report share/hykal/inputs/example.ini share/hykal/inputs/example/sio2_meltquench.xyz
           share/doc/hykal/README.md)

@@ -9,14 +9,12 @@
 # Where SLURM cannot start (not root, slurm-wlm or munge missing) the test exits 77, which ctest
 # reports as skipped; with HYKAL_REQUIRE_SLURM=1 (CI) that is a failure instead.
 # Usage: check_jobscripts.sh HYKAL_EXECUTABLE MPIEXEC SOURCE_DIR
-set -u
+source "$(dirname "$0")/../test_env.sh"
 hykal=$1
 mpiexec=$2
 source_dir=$3
-work=$(mktemp -d)
 state=$work/slurm
 job_timeout=${HYKAL_SLURM_JOB_TIMEOUT:-900}   # seconds per job, the busy-machine worst case
-failures=0
 cleanup() {
   bash "$source_dir/tests/slurm/stop-cluster.sh" "$state" > /dev/null 2>&1
   rm -rf "$work"
