@@ -9,13 +9,10 @@
 # sampling draws the same number of frames and is stored beside the clusters' run; the model,
 # the training-set file and the figures are written.
 # Usage: check_learn.sh HYKAL_EXECUTABLE MPIEXEC SOURCE_DIR
-set -u
+source "$(dirname "$0")/../test_env.sh"
 hykal=$1
 mpiexec=$2
 source_dir=$3
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-failures=0
 
 source "$(dirname "$0")/learn_subset.sh"
 learn_subset "$source_dir" "$work/data.xyz"

@@ -11,13 +11,10 @@
 # checkpoint and with a checkpoint of another configuration: one clear message, exit 1, the
 # earlier results file unchanged.
 # Usage: check_learn_resume.sh HYKAL_EXECUTABLE MPIEXEC SOURCE_DIR
-set -u
+source "$(dirname "$0")/../test_env.sh"
 hykal=$1
 mpiexec=$2
 source_dir=$3
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-failures=0
 fail() { echo "FAIL: $*"; tail -20 "$work/log"; failures=$((failures + 1)); }
 
 source "$(dirname "$0")/learn_subset.sh"
