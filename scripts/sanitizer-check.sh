@@ -5,7 +5,10 @@
 # GCC 12 reports spurious (maybe-)uninitialized warnings under -fsanitize (inside std::regex's
 # std::function, and inside avx512fintrin.h for Eigen's ptranspose), which -Werror turns fatal:
 # those two warnings are off here and the build is generic x86-64.
-# .ci/run runs it after the main ctest; by hand: bash scripts/sanitizer-check.sh
+# Not in .ci/run at the moment: on the merged tree of 2026-12-01 every sanitizer check passed,
+# but check_learn failed in this (generic, RelWithDebInfo) build: the 1- and 2-rank runs chose
+# different hyperparameters after the initial design (issue 7/9 notes). By hand:
+#   bash scripts/sanitizer-check.sh
 # Tests: the 1- and 2-rank runs (labels RANK_1|RANK_2: every Catch2 test, the bad-input and
 # settings shell checks). Left out, to keep CI well inside its time: the 4-rank runs, the
 # unlabelled end-to-end shell checks (install, SLURM job scripts, command line, info, cluster,
