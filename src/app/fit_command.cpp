@@ -1,14 +1,16 @@
-// `hykal fit`: one fit of the built-in GAP potential (METHOD.md §7) with the [gap] settings to
-// the frames of fit.train, distributed over the ranks; the model goes to fit.model, and the
-// RMSE table of the model on the training and (optional) fit.test frames is printed on rank 0.
+// `hykal fit`: one fit of a GAP potential (METHOD.md §7) with the [gap] settings to the frames of
+// fit.train, by the built-in fit distributed over the ranks or, with gap.backend = quip, by
+// QUIP's gap_fit on rank 0 (docs/quip-backend.md); the model goes to fit.model, and the RMSE
+// table of the model on the training and (optional) fit.test frames is printed on rank 0.
 #include "hykal/app/commands.hpp"
 #include "hykal/app/data_set.hpp"
 #include "hykal/app/gap_prediction.hpp"
 #include "hykal/app/output_paths.hpp"
 #include "hykal/app/prediction_error_table.hpp"
 #include "hykal/descriptors/data_set_species.hpp"
-#include "hykal/gap/gap_fit.hpp"
+#include "hykal/gap/gap_backend.hpp"
 #include "hykal/gap/model_file.hpp"
+#include "hykal/gap/quip_model.hpp"
 #include "hykal/io/periodic_table.hpp"
 #include "hykal/parallel/collective_error.hpp"
 
@@ -53,23 +55,36 @@ std::string fit_plan(const gap::FitSize& size, const gap::FitSettings& settings,
   return text;
 }
 
-// The training frames, read once the fit is known to be one this command runs: the built-in fit
-// (gap.backend = quip has its functions, docs/quip-backend.md, but no command drives them yet).
-io::LocalFrames training_frames(RunContext& context, const std::vector<std::string>& paths) {
+// The programs a quip fit runs (gap_fit, and quip for the RMSE table), checked first of all.
+void require_programs(RunContext& context) {
+  const gap::GapSettings& settings = context.settings.gap;
   parallel::agree_on_input_errors(context.comm, [&] {
-    if (context.settings.gap.backend != "builtin")
-      throw InputError("option gap.backend = " + context.settings.gap.backend +
-                       ": `hykal fit` runs the built-in fit only (gap.backend = builtin)");
+    if (settings.backend != "quip") return;
+    gap::require_quip_program(settings.gap_fit, "gap.gap_fit", "gap.backend = quip");
+    gap::require_quip_program(settings.quip, "gap.quip", "gap.backend = quip");
   });
-  return read_frames(context, paths, false, "read training frames");
+}
+
+std::string quip_fit_plan(const io::LocalFrames& train) {
+  return "GAP fit by QUIP's gap_fit (gap.backend = quip) on rank 0, with the " + std::to_string(train.index.n_frames()) +
+         " training frames; the other ranks wait";
 }
 
 }  // namespace
 
 void run_fit_dry_run(RunContext& context) {
+  require_programs(context);
   const io::LocalFrames train =
-      training_frames(context, expanded_paths(context, "fit.train", context.settings.fit.train));
+      read_frames(context, expanded_paths(context, "fit.train", context.settings.fit.train), false, "read training frames");
   const gap::FitSettings fit_settings = gap::fit_settings(context.settings.gap);
+  if (context.settings.gap.backend == "quip") {
+    const std::string estimate = gap::quip_fit_memory_estimate(train.frames, fit_settings,
+                                                               gap::gap_backend(context.settings.gap).programs, context.comm);
+    context.logger.info("dry run of `hykal fit`:\n  " + quip_fit_plan(train) +
+                        "\n  gap_fit's own estimate of its peak memory (dryrun=T): " + estimate +
+                        "\nnothing was fitted or written.");
+    return;
+  }
   gap::FitSize size;
   parallel::agree_on_input_errors(context.comm, [&] { size = gap::fit_size(train.frames, fit_settings, context.comm); });
   double held = util::peak_resident_mb();
@@ -92,6 +107,7 @@ void run_fit_dry_run(RunContext& context) {
 }
 
 void run_fit(RunContext& context) {
+  require_programs(context);
   const FitCommandSettings& settings = context.settings.fit;
   const std::vector<std::string> train_paths = expanded_paths(context, "fit.train", settings.train);
   const std::vector<std::string> test_paths =
@@ -100,7 +116,7 @@ void run_fit(RunContext& context) {
   inputs.insert(inputs.end(), test_paths.begin(), test_paths.end());
   check_output_file(context, "fit.model", settings.model, inputs);
 
-  const io::LocalFrames train = training_frames(context, train_paths);
+  const io::LocalFrames train = read_frames(context, train_paths, false, "read training frames");
   std::optional<io::LocalFrames> test;
   if (!test_paths.empty()) {
     test = read_frames(context, test_paths, false, "read test frames");
@@ -108,14 +124,17 @@ void run_fit(RunContext& context) {
   }
 
   const gap::FitSettings fit_settings = gap::fit_settings(context.settings.gap);
+  const gap::GapBackend backend = gap::gap_backend(context.settings.gap);
   gap::GapModel model;
   {
     auto timer = context.timers.scope("GAP fit");
     util::Progress progress(context.logger, "GAP fit: rows of rank 0's frames");
     parallel::agree_on_input_errors(context.comm, [&] {
-      context.logger.info(fit_plan(gap::fit_size(train.frames, fit_settings, context.comm), fit_settings, context.comm));
-      model = gap::fit_gap(train.frames, train.first_frame, fit_settings, context.comm,
-                           [&](long long done, long long total) { progress.update(done, total); });
+      context.logger.info(backend.name == "quip"
+                              ? quip_fit_plan(train)
+                              : fit_plan(gap::fit_size(train.frames, fit_settings, context.comm), fit_settings, context.comm));
+      model = gap::fit_model(train.frames, train.first_frame, fit_settings, backend, context.comm,
+                             [&](long long done, long long total) { progress.update(done, total); });
     });
   }
   {
@@ -124,13 +143,12 @@ void run_fit(RunContext& context) {
   }
   context.logger.info("wrote the model to " + settings.model);
 
-  const gap::GapPredictor predictor(model);
   std::vector<std::pair<std::string, gap::PredictionErrors>> rows;
   rows.emplace_back("training frames (fit.train)",
-                    prediction_errors(train, predict_frames(context, predictor, train, "predict training frames"), context.comm));
+                    prediction_errors(train, predict_frames(context, model, train, "predict training frames"), context.comm));
   if (test)
     rows.emplace_back("test frames (fit.test)",
-                      prediction_errors(*test, predict_frames(context, predictor, *test, "predict test frames"), context.comm));
+                      prediction_errors(*test, predict_frames(context, model, *test, "predict test frames"), context.comm));
   context.logger.info(prediction_error_table(rows));
 }
 

@@ -1,21 +1,18 @@
 #include "hykal/app/gap_prediction.hpp"
 
+#include "hykal/gap/gap_backend.hpp"
 #include "hykal/parallel/collective_error.hpp"
 
 namespace hykal::app {
 
-std::vector<gap::Prediction> predict_frames(RunContext& context, const gap::GapPredictor& predictor,
-                                            const io::LocalFrames& frames, const std::string& what) {
+std::vector<gap::Prediction> predict_frames(RunContext& context, const gap::GapModel& model, const io::LocalFrames& frames,
+                                            const std::string& what) {
   auto timer = context.timers.scope(what);
   util::Progress progress(context.logger, what + " (rank 0's frames)");
   std::vector<gap::Prediction> predictions;
-  predictions.reserve(frames.frames.size());
-  const auto total = static_cast<long long>(frames.frames.size());
   parallel::agree_on_input_errors(context.comm, [&] {
-    for (const io::Frame& frame : frames.frames) {
-      predictions.push_back(predictor.predict(frame));
-      progress.update(static_cast<long long>(predictions.size()), total);
-    }
+    predictions = gap::model_predictions(model, frames.frames, gap::gap_backend(context.settings.gap).programs,
+                                         [&](long long done, long long total) { progress.update(done, total); });
   });
   return predictions;
 }

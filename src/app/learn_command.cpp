@@ -15,6 +15,7 @@
 #include "hykal/app/stored_clustering.hpp"
 #include "hykal/app/stored_stage.hpp"
 #include "hykal/error.hpp"
+#include "hykal/gap/gap_backend.hpp"
 #include "hykal/gap/model_file.hpp"
 #include "hykal/io/extxyz_writer.hpp"
 #include "hykal/io/hdf5.hpp"
@@ -35,9 +36,11 @@ void check_before_reading(RunContext& context, const LearningPaths& paths) {
   int ranks = 1;
   MPI_Comm_size(context.comm, &ranks);
   parallel::agree_on_input_errors(context.comm, [&] {
-    if (context.configuration.text("gap.backend") != "builtin")
-      throw InputError("option gap.backend: learn and run fit with the built-in GAP (builtin); the quip backend is not "
-                       "part of the active learning yet");
+    const gap::GapSettings& gap = context.settings.gap;
+    if (gap.backend == "quip") {
+      gap::require_quip_program(gap.gap_fit, "gap.gap_fit", "gap.backend = quip");
+      gap::require_quip_program(gap.quip, "gap.quip", "gap.backend = quip");
+    }
     const int batch = context.settings.learning.batch;
     if (batch > ranks)
       throw InputError("option bo.batch: " + std::to_string(batch) + " fits at a time need at least as many ranks, but the run has " +
@@ -152,9 +155,11 @@ void run_learn(RunContext& context) {
   io::ReadOptions read = context.settings.data.read;
   read.require_energy = true;
   const learning::LearningProblem problem{&data.index, read, clusters_of(labels), isolated_atom_frames(data, labels, context.comm),
-                                          space, [&configured, &space](const std::vector<double>& values) {
+                                          space,
+                                          [&configured, &space](const std::vector<double>& values) {
                                             return learning::fit_settings_at(configured, space, values);
-                                          }};
+                                          },
+                                          gap::gap_backend(configured)};
   const learning::LoopSettings loop = loop_settings(context, paths, checkpoint_signature(context.configuration, data.index, labels));
   const learning::LearningOutcome outcome = learning::run_active_learning(problem, loop, *groups, context.logger, context.timers);
 

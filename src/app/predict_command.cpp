@@ -1,5 +1,5 @@
 // `hykal predict`: a fitted GAP model (predict.model) applied to the frames of data.files,
-// parallel over frames. Writes predict.output, a copy of the frames with gap_energy (eV),
+// parallel over frames (a model fitted by gap.backend = quip: each rank runs quip on its frames). Writes predict.output, a copy of the frames with gap_energy (eV),
 // gap_forces (eV/Å) and gap_virial (eV) added beside the reference values, which stay as they
 // were; prints the RMSE table where references exist and draws the parity plots.
 #include "hykal/app/commands.hpp"
@@ -8,6 +8,7 @@
 #include "hykal/app/output_paths.hpp"
 #include "hykal/app/prediction_error_table.hpp"
 #include "hykal/app/prediction_figures.hpp"
+#include "hykal/gap/gap_backend.hpp"
 #include "hykal/gap/model_file.hpp"
 #include "hykal/io/extxyz_annotation.hpp"
 #include "hykal/io/mapped_file.hpp"
@@ -42,12 +43,23 @@ std::string annotated_frames(const io::LocalFrames& data, const std::vector<gap:
   return text;
 }
 
+// Read before any frame, so that a quip model whose program is missing stops the run first.
 gap::GapModel read_model(RunContext& context) {
   const std::string& path = context.settings.predict.model;
   gap::GapModel model;
   {
     auto timer = context.timers.scope("read model");
-    parallel::agree_on_input_errors(context.comm, [&] { model = gap::read_model_file(path); });
+    parallel::agree_on_input_errors(context.comm, [&] {
+      model = gap::read_model_file(path);
+      if (model.backend == "quip")
+        gap::require_quip_program(context.settings.gap.quip, "gap.quip", path + " (a model of gap.backend = quip)");
+    });
+  }
+  if (model.backend == "quip") {
+    context.logger.info("model " + path + ": fitted by QUIP's gap_fit (gap.backend = quip), predicted by " +
+                        context.settings.gap.quip + "; " + std::to_string(model.species.size()) + " species, fitted to " +
+                        std::to_string(model.training.n_frames) + " frames");
+    return model;
   }
   long long sparse_points = 0;
   for (const gap::TrainedTerm& term : model.terms)
@@ -94,8 +106,7 @@ void run_predict(RunContext& context) {
 
   const gap::GapModel model = read_model(context);
   const io::LocalFrames data = read_frames(context, paths, false, "read frames");
-  const gap::GapPredictor predictor(model);
-  const std::vector<gap::Prediction> predictions = predict_frames(context, predictor, data, "predict frames");
+  const std::vector<gap::Prediction> predictions = predict_frames(context, model, data, "predict frames");
   {
     auto timer = context.timers.scope("write predictions");
     std::string text;

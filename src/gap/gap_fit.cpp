@@ -222,8 +222,8 @@ void check_fit_settings(const FitSettings& settings) {
   }
 }
 
-GapModel fit_gap(const std::vector<io::Frame>& local_frames, std::int64_t first_frame, const FitSettings& settings,
-                 MPI_Comm comm, const FitProgress& progress) {
+GapModel model_record(const std::vector<io::Frame>& local_frames, std::int64_t first_frame, const FitSettings& settings,
+                      MPI_Comm comm) {
   check_fit_settings(settings);
   GapModel model;
   model.species = species_of(local_frames, comm);
@@ -238,6 +238,12 @@ GapModel fit_gap(const std::vector<io::Frame>& local_frames, std::int64_t first_
   if (settings.sigma_force && model.training.n_force_components == 0) {
     throw InputError("gap.sigma_force is set but no training frame has forces (gap.sigma_force = none fits without them)");
   }
+  return model;
+}
+
+GapModel fit_gap(const std::vector<io::Frame>& local_frames, std::int64_t first_frame, const FitSettings& settings,
+                 MPI_Comm comm, const FitProgress& progress) {
+  GapModel model = model_record(local_frames, first_frame, settings, comm);
   std::vector<BuiltTerm> built;
   for (const TermSettings& term : settings.terms) built.push_back(build_term(term, model.species));
   // Every rank visits its frames once before the collective steps, so that a bad frame (e.g. a

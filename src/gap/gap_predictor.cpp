@@ -9,20 +9,26 @@
 namespace hykal::gap {
 
 GapPredictor::GapPredictor(const GapModel& model) : model_(&model) {
+  HYKAL_ASSERT(model.backend == "builtin", "a model of the built-in backend (quip models: quip_model.hpp)");
   for (const TrainedTerm& term : model.terms) built_.push_back(build_term(term.settings, model.species));
+}
+
+double e0_sum(const GapModel& model, const io::Frame& frame) {
+  double sum = 0.0;
+  for (int z : frame.atomic_numbers) {
+    const auto e0 = model.e0.find(z);
+    if (e0 == model.e0.end()) {
+      throw InputError(frame.source_file + ", frame " + std::to_string(frame.source_index) + ": species " +
+                       std::string(io::element_symbol(z)) + " is not in the GAP model");
+    }
+    sum += e0->second;
+  }
+  return sum;
 }
 
 Prediction GapPredictor::predict(const io::Frame& frame) const {
   const int n_atoms = static_cast<int>(frame.n_atoms());
-  double e0_sum = 0.0;
-  for (int z : frame.atomic_numbers) {
-    const auto e0 = model_->e0.find(z);
-    if (e0 == model_->e0.end()) {
-      throw InputError(frame.source_file + ", frame " + std::to_string(frame.source_index) + ": species " +
-                       std::string(io::element_symbol(z)) + " is not in the GAP model");
-    }
-    e0_sum += e0->second;
-  }
+  const double frame_e0 = e0_sum(*model_, frame);
   // One column: the local energy with α already contracted into k and ∂k/∂q.
   FrameResponse response(n_atoms, 1, true, true);
   Eigen::VectorXd k_alpha(1);
@@ -41,7 +47,7 @@ Prediction GapPredictor::predict(const io::Frame& frame) const {
     });
   }
   Prediction prediction;
-  prediction.energy = e0_sum + response.energy[0];
+  prediction.energy = frame_e0 + response.energy[0];
   prediction.forces = Eigen::Map<const io::AtomVectors>(response.forces.data(), n_atoms, 3);
   for (int v = 0; v < virial_components; ++v) {
     prediction.virial(voigt_row[v], voigt_col[v]) = response.virial(v, 0);

@@ -4,6 +4,7 @@
 #include "hykal/io/hdf5.hpp"
 
 #include <cstdio>
+#include <cstring>
 #include <string>
 #include <vector>
 
@@ -55,6 +56,11 @@ void write_contents(hid_t file, const GapModel& model, MPI_Comm comm) {
   hdf5::write_string_attribute(file, "format", model_file_format);
   hdf5::write_integer_attribute(file, "version", model_file_version);
   hdf5::write_string_attribute(file, "units", units);
+  hdf5::write_string_attribute(file, "backend", model.backend);
+  if (model.backend == "quip") {
+    const hdf5::Handle type = hdf5::fixed_string_type(model.quip_xml.size());
+    hdf5::write_rows(file, "quip_xml", type, 1, 0, 0, rank_of(comm) == 0 ? 1 : 0, model.quip_xml.data());
+  }
   Eigen::MatrixXd species(static_cast<Eigen::Index>(model.species.size()), 2);
   for (std::size_t s = 0; s < model.species.size(); ++s) {
     species(static_cast<Eigen::Index>(s), 0) = model.species[s];
@@ -101,6 +107,10 @@ class ModelReader {
                        std::to_string(model_file_version));
     }
     GapModel model;
+    model.backend = string_attribute(file_, "", "backend");
+    if (model.backend != "builtin" && model.backend != "quip")
+      fail("root attribute backend is '" + model.backend + "', not builtin or quip");
+    if (model.backend == "quip") model.quip_xml = text("quip_xml");
     const std::vector<double> numbers = doubles("atomic_numbers");
     const std::vector<double> e0 = doubles("e0");
     if (numbers.size() != e0.size() || numbers.empty()) fail("/atomic_numbers and /e0 differ in length or are empty");
@@ -123,7 +133,12 @@ class ModelReader {
     t.frames_hash = std::stoull(string_attribute(training, "training", "frames_hash"), nullptr, 16);
     const hdf5::Handle terms = group("terms");
     const auto count = static_cast<int>(attribute(terms, "terms", "count"));
-    for (int i = 0; i < count; ++i) model.terms.push_back(read_term("terms/" + std::to_string(i), model.species));
+    for (int i = 0; i < count; ++i) {
+      const std::string name = "terms/" + std::to_string(i);
+      TrainedTerm term{read_term_settings(name), {}, {}};
+      if (model.backend == "builtin") read_channels(name, model.species, term);
+      model.terms.push_back(std::move(term));
+    }
     return model;
   }
 
@@ -160,10 +175,24 @@ class ModelReader {
         array.values.data(), static_cast<Eigen::Index>(array.shape[0]), static_cast<Eigen::Index>(array.shape[1]));
   }
 
-  TrainedTerm read_term(const std::string& name, const std::vector<int>& species) const {
+  // A string dataset of one element (gap_fit's XML, megabytes: too long for an attribute).
+  std::string text(const std::string& name) const {
+    if (!hdf5::exists(file_, name)) fail("no dataset /" + name);
+    const hdf5::Handle dataset(H5Dopen2(file_, name.c_str(), H5P_DEFAULT));
+    const hdf5::Handle type(H5Dget_type(dataset));
+    const hdf5::Handle space(H5Dget_space(dataset));
+    if (H5Tget_class(type) != H5T_STRING || H5Tis_variable_str(type) != 0 || H5Sget_simple_extent_npoints(space) != 1)
+      fail("/" + name + " is not one fixed-length string");
+    std::string value(H5Tget_size(type), '\0');
+    if (H5Dread(dataset, type, H5S_ALL, H5S_ALL, H5P_DEFAULT, value.data()) < 0) fail("cannot read /" + name);
+    value.resize(std::strlen(value.c_str()));  // HDF5 pads fixed-length strings with NUL
+    if (value.empty()) fail("/" + name + " is empty");
+    return value;
+  }
+
+  TermSettings read_term_settings(const std::string& name) const {
     const hdf5::Handle term_group = group(name);
-    TrainedTerm term;
-    TermSettings& settings = term.settings;
+    TermSettings settings;
     settings.descriptor = string_attribute(term_group, name, "descriptor");
     settings.covariance = string_attribute(term_group, name, "covariance");
     settings.covariance_parameter = attribute(term_group, name, "covariance_parameter");
@@ -178,7 +207,11 @@ class ModelReader {
                          sizeof attribute_name, H5P_DEFAULT);
       settings.descriptor_values[attribute_name] = hdf5::read_double_attribute(values, attribute_name);
     }
-    const BuiltTerm built = build_term(settings, species);
+    return settings;
+  }
+
+  void read_channels(const std::string& name, const std::vector<int>& species, TrainedTerm& term) const {
+    const BuiltTerm built = build_term(term.settings, species);
     for (int c = 0; c < built.descriptor->channel_count(); ++c) {
       const std::string channel = name + "/channels/" + std::to_string(c);
       term.sparse_points.push_back(matrix(channel + "/sparse_points"));
@@ -189,7 +222,6 @@ class ModelReader {
         fail(channel + ": sparse points and coefficients do not match the descriptor");
       }
     }
-    return term;
   }
 
   std::string path_;

@@ -33,15 +33,6 @@ void make_work_directory(const std::string& directory) {
   if (error) throw InputError(directory + ": cannot create the work directory of gap.backend = quip: " + error.message());
 }
 
-double longest_cutoff(const FitSettings& settings) {
-  double cutoff = 0.0;
-  for (const TermSettings& term : settings.terms) {
-    const auto found = term.descriptor_values.find("cutoff");
-    if (found != term.descriptor_values.end()) cutoff = std::max(cutoff, found->second);
-  }
-  return cutoff;
-}
-
 // QUIP wants a lattice: a frame without one gets a cubic box, not periodic, wide enough that no
 // image of an atom comes within the cutoff of another (edge = extent of the atoms + 2 cutoffs).
 void give_box(io::Frame& frame, double cutoff) {
@@ -52,7 +43,7 @@ void give_box(io::Frame& frame, double cutoff) {
 
 // The frames as gap_fit reads them (see quip_backend.hpp).
 std::vector<io::Frame> training_copy(const std::vector<io::Frame>& frames, const FitSettings& settings) {
-  const double cutoff = longest_cutoff(settings);
+  const double cutoff = longest_cutoff(settings.terms);
   std::vector<io::Frame> copy;
   std::set<int> isolated_species;
   for (const io::Frame& frame : frames) {
@@ -163,6 +154,15 @@ std::string run_gap_fit(const std::vector<io::Frame>& training_frames, const Fit
 
 }  // namespace
 
+double longest_cutoff(const std::vector<TermSettings>& terms) {
+  double cutoff = 0.0;
+  for (const TermSettings& term : terms) {
+    const auto found = term.descriptor_values.find("cutoff");
+    if (found != term.descriptor_values.end()) cutoff = std::max(cutoff, found->second);
+  }
+  return cutoff;
+}
+
 QuipPotential fit_with_gap_fit(const std::vector<io::Frame>& training_frames, const FitSettings& settings,
                                const QuipBackendSettings& backend) {
   const std::string partial = work_file(backend, "gap.partial.xml");
@@ -170,7 +170,7 @@ QuipPotential fit_with_gap_fit(const std::vector<io::Frame>& training_frames, co
   check_potential_file(partial);
   const std::string potential = work_file(backend, "gap.xml");
   fs::rename(partial, potential);
-  return QuipPotential{potential, longest_cutoff(settings)};
+  return QuipPotential{potential, longest_cutoff(settings.terms)};
 }
 
 std::string gap_fit_memory_estimate(const std::vector<io::Frame>& training_frames, const FitSettings& settings,

@@ -188,7 +188,7 @@ void Loop::run_iteration(std::size_t iteration, bool restored) {
     frames.test = read_frames(*problem_.index, sets.test, problem_.read, groups_.group());
   }
   const std::string group_prefix = "fit group " + std::to_string(groups_.index()) + ": ";
-  const FitFunction fit = gap_objective(frames, problem_.settings_of, [&](const std::string& stage, double seconds) {
+  const FitFunction fit = gap_objective(frames, problem_.settings_of, problem_.backend, [&](const std::string& stage, double seconds) {
     timers_.add(group_prefix + stage, seconds);
   });
   for (std::size_t done = fits_of_iteration(state_.fits, iteration); done < budget();
@@ -214,7 +214,8 @@ void Loop::final_potential(LearningOutcome& outcome) {
   {
     auto timer = timers_.scope("final fit");
     const io::LocalFrames training = read_frames(*problem_.index, outcome.sets.training, problem_.read, world);
-    outcome.model = gap::fit_gap(training.frames, training.first_frame, problem_.settings_of(outcome.hyperparameters), world);
+    outcome.model = gap::fit_model(training.frames, training.first_frame, problem_.settings_of(outcome.hyperparameters),
+                                   problem_.backend, world);
   }
   auto timer = timers_.scope("errors on unused frames");
   std::vector<std::size_t> unused;
@@ -229,7 +230,7 @@ void Loop::final_potential(LearningOutcome& outcome) {
   ParityPoints parity;
   parity.force_stride = std::max(1LL, components / 20000);  // enough points for a parity plot
   ErrorSums sums;
-  parallel::agree_on_input_errors(world, [&] { sums = local_error_sums(outcome.model, frames.frames, &parity); });
+  parallel::agree_on_input_errors(world, [&] { sums = local_error_sums(outcome.model, frames.frames, problem_.backend.programs, &parity); });
   outcome.unused_errors = root_mean_square_errors(sums, world);
   outcome.parity.force_stride = parity.force_stride;
   outcome.parity.reference_energy = gather_to_root(parity.reference_energy, world);

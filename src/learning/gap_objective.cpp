@@ -9,17 +9,17 @@ io::LocalFrames read_frames(const io::FrameIndex& index, const std::vector<std::
   return io::read_frame_subset(index, std::vector<std::int64_t>(frames.begin(), frames.end()), options, comm);
 }
 
-FitFunction gap_objective(const GroupFrames& frames, const FitSettingsOf& settings_of,
+FitFunction gap_objective(const GroupFrames& frames, const FitSettingsOf& settings_of, const gap::GapBackend& backend,
                           const std::function<void(const std::string& stage, double seconds)>& record_seconds) {
-  return [&frames, settings_of, record_seconds](const std::vector<double>& hyperparameters, const FitContext& context) {
+  return [&frames, settings_of, backend, record_seconds](const std::vector<double>& hyperparameters, const FitContext& context) {
     const double start = MPI_Wtime();
-    const gap::GapModel model =
-        gap::fit_gap(frames.training.frames, frames.training.first_frame, settings_of(hyperparameters), context.group());
+    const gap::GapModel model = gap::fit_model(frames.training.frames, frames.training.first_frame,
+                                               settings_of(hyperparameters), backend, context.group());
     const double fitted = MPI_Wtime();
     record_seconds("GAP fit", fitted - start);
     context.check_deadline();
     ErrorSums sums;
-    context.agree([&] { sums = local_error_sums(model, frames.test.frames); });
+    context.agree([&] { sums = local_error_sums(model, frames.test.frames, backend.programs); });
     const FitErrors errors = root_mean_square_errors(sums, context.group());
     record_seconds("GAP test prediction", MPI_Wtime() - fitted);
     return errors;

@@ -1,17 +1,19 @@
 #include "hykal/learning/prediction_errors.hpp"
 
-#include "hykal/gap/gap_predictor.hpp"
+#include "hykal/gap/gap_backend.hpp"
 
 #include <cmath>
 
 namespace hykal::learning {
 
-ErrorSums local_error_sums(const gap::GapModel& model, const std::vector<io::Frame>& local_frames, ParityPoints* parity) {
-  const gap::GapPredictor predictor(model);
+ErrorSums local_error_sums(const gap::GapModel& model, const std::vector<io::Frame>& local_frames,
+                           const gap::QuipBackendSettings& programs, ParityPoints* parity) {
+  const std::vector<gap::Prediction> predictions = gap::model_predictions(model, local_frames, programs);
   ErrorSums sums;
-  for (const io::Frame& frame : local_frames) {
+  for (std::size_t f = 0; f < local_frames.size(); ++f) {
+    const io::Frame& frame = local_frames[f];
+    const gap::Prediction& prediction = predictions[f];
     if (frame.n_atoms() < 2 || !frame.energy) continue;
-    const gap::Prediction prediction = predictor.predict(frame);
     const double n = static_cast<double>(frame.n_atoms());
     sums.energy_squares += std::pow((prediction.energy - *frame.energy) / n, 2);
     sums.energies += 1.0;

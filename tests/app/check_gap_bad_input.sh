@@ -2,7 +2,7 @@
 # Bad input to `hykal fit` and `hykal predict` (issue 8), each at 1 and 2 ranks: exit status 1,
 # one message naming the problem (no internal-error location, MPI abort or HDF5 error stack), the
 # earlier model or prediction file unchanged and no .partial file left:
-#  fit:     gap.backend = quip (not driven by this command); σ_F set (the default) but no
+#  fit:     gap.backend = quip with a gap_fit that is not there; σ_F set (the default) but no
 #           training frame has forces; a test frame with an element no training frame has;
 #           e0 = isolated without one-atom frames; more SOAP sparse points than environments;
 #  predict: a model file that is not ours (a hykal results file), a truncated model file, a
@@ -43,8 +43,8 @@ run 1 descriptors --data.files="$work/isolated.xyz" --output.results="$work/resu
 head -c 4000 "$work/model.h5" > "$work/truncated.h5"
 
 for ranks in 1 2; do
-  fit "$ranks" --fit.train="$work/train.xyz" --gap.backend=quip
-  clean_failure "fit with the quip backend ($ranks ranks)" "option gap.backend = quip: \`hykal fit\` runs the built-in fit only"
+  fit "$ranks" --fit.train="$work/train.xyz" --gap.backend=quip --gap.gap_fit=hykal-no-such-gap_fit
+  clean_failure "missing gap_fit ($ranks ranks)" "gap.gap_fit: the program 'hykal-no-such-gap_fit' was not found on PATH"
   fit "$ranks" --fit.train="$work/no_forces.xyz"
   clean_failure "no forces ($ranks ranks)" "gap.sigma_force is set but no training frame has forces"
   fit "$ranks" --fit.train="$work/train.xyz" --fit.test="$work/selenium.xyz"

@@ -89,3 +89,40 @@ TEST_CASE("Files that are not complete GAP models are refused", "[gap]") {
     CHECK(message != "no error");
   }
 }
+
+TEST_CASE("A model of gap.backend = quip keeps gap_fit's potential verbatim and its record", "[gap][quip]") {
+  const hykal::test::ScratchDir scratch;
+  const std::vector<hykal::io::Frame> frames = hykal::test::lennard_jones_frames(3, 31);
+  hykal::gap::GapModel model = hykal::gap::model_record(frames, 0, hykal::test::lennard_jones_fit_settings(10), MPI_COMM_SELF);
+  model.backend = "quip";
+  model.terms.push_back(hykal::gap::TrainedTerm{hykal::test::two_body_settings(10), {}, {}});
+  // Longer than an HDF5 attribute may be, with quotes, angle brackets, newlines and UTF-8: any
+  // text gap_fit writes must come back byte for byte.
+  std::string xml = "<GAP_params label=\"GAP_2026\" gap_version=\"1.0\">\n";
+  for (int line = 0; line < 4000; ++line) xml += "  <sparseX i=\"" + std::to_string(line) + "\">-1.25e-3 Å 0.5</sparseX>\n";
+  model.quip_xml = xml + "</GAP_params>\n";
+  const std::string path = scratch.file("quip-model.h5");
+  hykal::gap::write_model_file(path, model, MPI_COMM_WORLD);
+
+  const hykal::gap::GapModel loaded = hykal::gap::read_model_file(path);
+  CHECK(loaded.backend == "quip");
+  CHECK(loaded.quip_xml == model.quip_xml);
+  CHECK(loaded.species == std::vector<int>{18});
+  CHECK(loaded.e0 == model.e0);
+  CHECK(loaded.training.frames_hash == model.training.frames_hash);
+  CHECK(loaded.fit_values == model.fit_values);
+  REQUIRE(loaded.terms.size() == 1);
+  CHECK(loaded.terms[0].settings.descriptor_values == model.terms[0].settings.descriptor_values);
+  CHECK(loaded.terms[0].settings.covariance_parameter == model.terms[0].settings.covariance_parameter);
+  CHECK(loaded.terms[0].sparse_points.empty());
+
+  // A built-in model says so; a file whose backend is neither is refused, naming the attribute.
+  const hykal::gap::GapModel builtin = hykal::gap::fit_gap(frames, 0, hykal::test::lennard_jones_fit_settings(5), MPI_COMM_SELF);
+  const std::string builtin_path = scratch.file("builtin.h5");
+  hykal::gap::write_model_file(builtin_path, builtin, MPI_COMM_WORLD);
+  CHECK(hykal::gap::read_model_file(builtin_path).backend == "builtin");
+  model.backend = "lammps";
+  const std::string odd_path = scratch.file("odd.h5");
+  hykal::gap::write_model_file(odd_path, model, MPI_COMM_WORLD);
+  CHECK_THROWS_WITH(hykal::gap::read_model_file(odd_path), Catch::Contains(odd_path) && Catch::Contains("backend"));
+}

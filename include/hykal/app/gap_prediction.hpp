@@ -11,10 +11,11 @@
 
 namespace hykal::app {
 
-// Collective: the predictions of this rank's frames, timed and logged as `what`. A frame with a
-// species the model lacks stops every rank with that frame's message.
-std::vector<gap::Prediction> predict_frames(RunContext& context, const gap::GapPredictor& predictor,
-                                            const io::LocalFrames& frames, const std::string& what);
+// Collective: the predictions of this rank's frames by the model (either backend; a quip model
+// runs the program of gap.quip on each rank's frames), timed and logged as `what`. A frame with
+// a species the model lacks, or a failed run of quip, stops every rank with one message.
+std::vector<gap::Prediction> predict_frames(RunContext& context, const gap::GapModel& model, const io::LocalFrames& frames,
+                                            const std::string& what);
 
 // Collective: the errors over every rank's frames.
 gap::PredictionErrors prediction_errors(const io::LocalFrames& frames, const std::vector<gap::Prediction>& predictions,

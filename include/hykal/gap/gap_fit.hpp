@@ -42,6 +42,12 @@ struct FitSettings {
 // covariance built for a placeholder species): InputError naming the gap.* key.
 void check_fit_settings(const FitSettings& settings);
 
+// Collective over comm: what every model records besides its potential (species, e0, fit values,
+// training signature; no terms), with the checks fit_gap makes first (InputError, the same on
+// every rank, naming the gap.* key). Both backends start from it (quip_model.hpp).
+GapModel model_record(const std::vector<io::Frame>& local_frames, std::int64_t first_frame, const FitSettings& settings,
+                      MPI_Comm comm);
+
 // Called on every rank after each of its frames' rows is built, with (frames done, local frames).
 using FitProgress = std::function<void(long long done, long long total)>;
 

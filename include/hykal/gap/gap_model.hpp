@@ -1,6 +1,8 @@
 #pragma once
 // A fitted GAP potential (METHOD.md §7): E = Σ_species e0 + Σ_terms Σ_environments
-// w · δ² Σ_m α_m k(q, x_m), with sparse points x_m and coefficients α_m per term and channel.
+// w · δ² Σ_m α_m k(q, x_m), with sparse points x_m and coefficients α_m per term and channel —
+// or, fitted by QUIP's gap_fit (gap.backend = quip), the same record with gap_fit's potential
+// (its XML) in place of the sparse points and coefficients (quip_model.hpp).
 #include "hykal/gap/term_settings.hpp"
 
 #include <Eigen/Core>
@@ -36,6 +38,10 @@ struct GapModel {
   // Fit settings kept for the record (model file): σ_E (eV/atom), σ_F (eV/Å), σ_V (eV/atom), jitter.
   std::map<std::string, double> fit_values;
   std::string e0_method;
+  // "builtin": the terms' sparse points and coefficients are the potential. "quip": quip_xml
+  // is (gap_fit's potential file, sparse points inside); the terms hold their settings only.
+  std::string backend = "builtin";
+  std::string quip_xml;
 };
 
 }  // namespace hykal::gap

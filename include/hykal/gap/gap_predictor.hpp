@@ -16,6 +16,11 @@ struct Prediction {
   Eigen::Matrix3d virial;   // eV, −Σ r_ij ⊗ ∂E/∂r_ij (symmetric)
 };
 
+// Σ e0 over the frame's atoms (eV). InputError naming the frame when it holds a species absent
+// from the model (the check every prediction makes first, whichever code computes it).
+double e0_sum(const GapModel& model, const io::Frame& frame);
+
+// A model of the built-in backend (model.backend = "builtin").
 class GapPredictor {
  public:
   explicit GapPredictor(const GapModel& model);

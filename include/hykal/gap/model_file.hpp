@@ -12,7 +12,7 @@ namespace hykal::gap {
 
 // Identifies our files (root attribute `format`) and the layout version (attribute `version`).
 inline constexpr const char* model_file_format = "hykal GAP model";
-inline constexpr int model_file_version = 1;
+inline constexpr int model_file_version = 2;  // 2: attribute backend, dataset quip_xml
 
 // Collective over comm (every rank holds the same model). Writes to path + ".partial" and renames
 // it to path once complete, so an interrupted write never leaves a model file behind.

@@ -42,6 +42,9 @@ struct QuipPotential {
   double cutoff = 0.0;  // Å, the longest cutoff of its terms
 };
 
+// Å, the longest cutoff of the terms: how far beyond its atoms a frame without a cell is boxed.
+double longest_cutoff(const std::vector<TermSettings>& terms);
+
 // InputError (naming the gap.* key, the frame or the program and its output) for bad settings,
 // bad training data, a missing program, a failed or timed-out run, or a potential file that is
 // missing, empty or holds a non-finite number.

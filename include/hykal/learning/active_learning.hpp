@@ -44,7 +44,7 @@ struct LoopSettings {
 
 // What is learned from: the data set's index (frames are read by the ranks that need them), the
 // clusters of the chosen clustering, the e0 references, the searched hyperparameters and how they
-// become fit settings.
+// become fit settings, and the code that fits them (gap.backend).
 struct LearningProblem {
   const io::FrameIndex* index = nullptr;
   io::ReadOptions read;
@@ -52,6 +52,7 @@ struct LearningProblem {
   std::vector<IsolatedAtomFrame> isolated;
   SearchSpace space;
   FitSettingsOf settings_of;
+  gap::GapBackend backend;
 };
 
 struct IterationSummary {

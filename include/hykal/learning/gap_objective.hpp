@@ -4,7 +4,7 @@
 // It runs on one fit group's communicator and keeps the contract of batch_evaluation.hpp: the
 // fit's input errors arise on every rank at once, prediction (which can fail on one rank) runs
 // inside context.agree, and the deadline is checked between the stages.
-#include "hykal/gap/gap_fit.hpp"
+#include "hykal/gap/gap_backend.hpp"
 #include "hykal/io/frame_distribution.hpp"
 #include "hykal/learning/batch_evaluation.hpp"
 #include "hykal/learning/frame_sampling.hpp"
@@ -27,9 +27,11 @@ io::LocalFrames read_frames(const io::FrameIndex& index, const std::vector<std::
 // The [gap] settings with proposed hyperparameters (ordered as the search space) applied.
 using FitSettingsOf = std::function<gap::FitSettings(const std::vector<double>& hyperparameters)>;
 
-// The fit function of evaluate_batch for the frames the calling rank's group holds. Stage times
-// go to `record_seconds(stage, seconds)` on the group's ranks (per-group timings).
-FitFunction gap_objective(const GroupFrames& frames, const FitSettingsOf& settings_of,
+// The fit function of evaluate_batch for the frames the calling rank's group holds, fitted by the
+// backend (gap.backend = quip: the group's first rank runs gap_fit, the others wait; a failed or
+// timed-out gap_fit is a failed fit). Stage times go to `record_seconds(stage, seconds)` on the
+// group's ranks (per-group timings).
+FitFunction gap_objective(const GroupFrames& frames, const FitSettingsOf& settings_of, const gap::GapBackend& backend,
                           const std::function<void(const std::string& stage, double seconds)>& record_seconds);
 
 }  // namespace hykal::learning

@@ -5,6 +5,7 @@
 // force component in eV/Å. One-atom frames are left out: they are the e0 references, fitted
 // exactly by construction, and would only flatter the score.
 #include "hykal/gap/gap_model.hpp"
+#include "hykal/gap/quip_backend.hpp"
 #include "hykal/io/frame.hpp"
 #include "hykal/learning/batch_evaluation.hpp"
 
@@ -30,8 +31,9 @@ struct ErrorSums {
   double force_squares = 0.0;   // Σ ΔF², (eV/Å)²
   double force_components = 0.0;
 };
+// programs: QUIP's quip and its time limit, for a model fitted by gap.backend = quip.
 ErrorSums local_error_sums(const gap::GapModel& model, const std::vector<io::Frame>& local_frames,
-                           ParityPoints* parity = nullptr);
+                           const gap::QuipBackendSettings& programs, ParityPoints* parity = nullptr);
 
 // Collective over comm: the RMSEs of every rank's sums (NaN where there is nothing to score).
 FitErrors root_mean_square_errors(ErrorSums sums, MPI_Comm comm);

@@ -1,0 +1,106 @@
+#!/usr/bin/env bash
+# `hykal learn` with gap.backend = quip (issue 8 item 6) on the small learning data set
+# (learn_subset.sh), at 2 ranks as two fit groups of one rank (bo.batch = 2) and as one group of
+# two ranks, with stand-ins for QUIP's programs written here. Fake gap_fit reads the two-body
+# cutoff c and n_sparse from its input: n_sparse = 5 exits with status 1, n_sparse = 6 writes no
+# potential, otherwise it writes a potential with e = −c eV/atom; fake quip returns E = e·N (and
+# forces k·(r_i − mean r)) for the frames it is given. Checked with h5py against those known
+# outputs: every fit with n_sparse 5 or 6 is recorded as failed with gap_fit's reason (exit status
+# 1, no potential) and the loop goes on; every other fit of the last iteration has the energy
+# RMSE sqrt(mean((−c − E_ref/N)²)) over the last iteration's test frames; the two runs record the
+# same fits; the final model file is a quip model holding the potential of the best cutoff.
+# Usage: check_quip_learn.sh HYKAL_EXECUTABLE MPIEXEC SOURCE_DIR
+source "$(dirname "$0")/../test_env.sh"
+hykal=$1
+mpiexec=$2
+source_dir=$3
+source "$(dirname "$0")/learn_subset.sh"
+learn_subset "$source_dir" "$work/data.xyz"
+
+cat > "$work/gap_fit" <<'SH'
+#!/bin/sh
+config=${1#config_file=}
+cutoff=$(sed -n 's/.*distance_Nb order=2 cutoff=\([^ ]*\).*/\1/p' "$config")
+n_sparse=$(sed -n 's/.*distance_Nb order=2[^:]* n_sparse=\([0-9]*\).*/\1/p' "$config")
+case $n_sparse in
+  5) echo "SYSTEM ABORT: fake gap_fit refuses n_sparse=5"; exit 1 ;;
+  6) echo "fake gap_fit: finished without writing a potential"; exit 0 ;;
+esac
+printf '<GAP_params label="fake"><fake energy_per_atom="-%s" force_factor="-0.125"/></GAP_params>\n' "$cutoff" \
+  > "$(sed -n 's/^gp_file=//p' "$config")"
+SH
+cat > "$work/quip" <<'SH'
+#!/bin/sh
+for a in "$@"; do
+  case $a in atoms_filename=*) atoms=${a#atoms_filename=} ;; param_filename=*) param=${a#param_filename=} ;; esac
+done
+e=$(sed -n 's/.*energy_per_atom="\([^"]*\)".*/\1/p' "$param")
+k=$(sed -n 's/.*force_factor="\([^"]*\)".*/\1/p' "$param")
+awk -v e="$e" -v k="$k" '
+  state == 0 { n = $1; print "AT " $0; state = 1; next }
+  state == 1 { comment = $0; sub(/Properties=species:S:1:pos:R:3/, "Properties=species:S:1:pos:R:3:force:R:3", comment)
+               i = 0; sx = sy = sz = 0; state = 2; next }
+  state == 2 { ++i; line[i] = $0; x[i] = $2; y[i] = $3; z[i] = $4; sx += $2; sy += $3; sz += $4
+               if (i < n) next
+               w = e * n
+               printf "AT %s energy=%.17g virial=\"%.17g 0 0 0 %.17g 0 0 0 %.17g\"\n", comment, w, w, w, w
+               for (j = 1; j <= n; ++j)
+                 printf "AT %s %.17g %.17g %.17g\n", line[j], k * (x[j] - sx / n), k * (y[j] - sy / n), k * (z[j] - sz / n)
+               state = 0 }' "$atoms"
+SH
+chmod +x "$work/gap_fit" "$work/quip"
+
+run() {  # name, options...
+  local name=$1
+  shift
+  if ! timeout 600 "$mpiexec" --oversubscribe -n 2 "$hykal" learn "${learn_settings[@]}" --bo.n_initial=3 --bo.n_iterations=1 \
+       --data.files="$work/data.xyz" --output.results="$work/$name.h5" --output.figures="$work/$name-figures" \
+       --gap.backend=quip --gap.gap_fit="$work/gap_fit" --gap.quip="$work/quip" "$@" > "$work/$name.log" 2>&1; then
+    echo "FAIL: $name: hykal learn exited non-zero"; tail -30 "$work/$name.log"
+    failures=$((failures + 1))
+  fi
+}
+run groups --bo.batch=2
+run pair --bo.batch=1
+
+/usr/bin/python3 - "$work" <<'PY' || failures=$((failures + 1))
+import sys, h5py, numpy as np
+work = sys.argv[1]
+bad = []
+text = lambda x: x.decode() if isinstance(x, bytes) else x
+def check(name):
+    f = h5py.File(f"{work}/{name}.h5", "r")
+    g = f["learning"]
+    fits, reasons = g["fits"][:], [text(r) for r in g["fit_status"][:]]
+    n_sparse = np.rint(fits["two_body_n_sparse"]).astype(int)
+    for fit, n, reason in zip(fits, n_sparse, reasons):
+        expected = {5: "exit status 1", 6: "wrote no potential"}.get(n)
+        if expected and (fit["status"] != 1 or expected not in reason):
+            bad.append(f"{name}: fit with n_sparse {n}: status {fit['status']}, '{reason}'")
+        if not expected and fit["status"] != 0:
+            bad.append(f"{name}: fit with n_sparse {n} failed: {reason}")
+    if not (fits["status"] == 1).any() or not (fits["status"] == 0).any():
+        bad.append(f"{name}: the fits do not mix failures and successes: {list(n_sparse)}")
+    # Energy RMSE of each successful fit of the last iteration: E = −c·N against the test frames.
+    test = sorted(set(g["test_set"][:]))
+    n_atoms, energy = f["frames/n_atoms"][:], f["frames/energy"][:]
+    scored = [i for i in test if n_atoms[i] > 1]
+    last = fits["iteration"] == fits["iteration"].max()
+    for fit in fits[last & (fits["status"] == 0)]:
+        rmse = 1000 * np.sqrt(np.mean([(-fit["cutoff"] - energy[i] / n_atoms[i]) ** 2 for i in scored]))
+        if not np.isclose(fit["energy_rmse"], rmse, rtol=1e-9):
+            bad.append(f"{name}: fit at cutoff {fit['cutoff']}: energy RMSE {fit['energy_rmse']}, fake quip gives {rmse}")
+    model = h5py.File(text(g.attrs["model_file"]), "r")
+    best = fits[last & (fits["status"] == 0)]
+    best = best[np.argmin(best["energy_rmse"])]
+    xml = text(model["quip_xml"][0])
+    if text(model.attrs["backend"]) != "quip" or f'energy_per_atom="-{float(best["cutoff"])!r}"' not in xml:
+        bad.append(f"{name}: the model is not the quip potential of the best cutoff {best['cutoff']}: {xml!r}")
+    return fits
+a, b = check("groups"), check("pair")
+for column in ("status", "two_body_n_sparse", "cutoff", "energy_rmse"):
+    if not np.allclose(a[column], b[column], rtol=1e-9, equal_nan=True): bad.append(f"fits column {column} differs between the runs")
+print("\n".join(bad) if bad else "learn with the quip backend: failures recorded with their reason, RMSEs as the fake programs give")
+sys.exit(1 if bad else 0)
+PY
+exit $((failures > 0))
