@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `hykal fit` and `hykal predict` with gap.backend = quip (issue 8 item 6), at 1 and 2 ranks, on a
+# `hykal fit` and `hykal predict` with gap.backend = quip (issue 8 item 6), at 1 and 2 ranks (predict also at 4), on a
 # small AsTe3 subset, with stand-ins for QUIP's programs written below (as tests/gap/
 # test_quip_backend.cpp writes its own): fake gap_fit keeps the training file it was given and
 # writes a potential holding two numbers, e = -2.5 eV/atom and k = -0.125 eV/Å²; fake quip reads
@@ -9,9 +9,9 @@
 #  - fit: the model file has backend = quip and gap_fit's potential verbatim (h5py), gap_fit saw
 #    the training frames in order (the same file at 1 and 2 ranks), no file is left in the temporary
 #    directory, the RMSE table is printed;
-#  - predict: gap_energy, gap_forces, gap_virial equal the known outputs, reference keys and
-#    columns are untouched (check_gap_predictions.py), the RMSEs Python computes from the output
-#    equal predict's table and fit's training row, the output is byte-identical at 1 and 2 ranks,
+#  - predict (1, 2 and 4 ranks): gap_energy, gap_forces, gap_virial equal the known outputs,
+#    reference keys and columns are untouched (check_gap_predictions.py), the RMSEs Python computes
+#    from the output equal predict's table and fit's training row, the output is byte-identical,
 #    the parity plots exist;
 #  - failures (exit 1, one message, no model file and no .partial): gap_fit exits with status 1;
 #    gap.gap_fit or gap.quip names no program; predict with a quip model when gap.quip names no
@@ -132,7 +132,7 @@ PY
 [ "${train_row[1]}" = "${train_row[2]}" ] && [ -n "${train_row[1]}" ] ||
   fail "training RMSEs differ between 1 and 2 ranks: '${train_row[1]}' vs '${train_row[2]}'"
 
-for ranks in 1 2; do
+for ranks in 1 2 4; do
   out="$work/predicted$ranks.xyz"
   run "$ranks" predict --data.files="$work/train.xyz" --predict.model="$work/model1.h5" --predict.output="$out" \
     --output.figures="$work/figures" --gap.quip="$work/quip"
@@ -144,7 +144,8 @@ for ranks in 1 2; do
     fail "predict's RMSEs '$(row "frames of data.files")' are not Python's '$python_row'"
   [ "${python_row##*$'\n'}" = "${train_row[1]}" ] || fail "RMSEs of predict's output '$python_row' are not fit's '${train_row[1]}'"
 done
-cmp -s "$work/predicted1.xyz" "$work/predicted2.xyz" || fail "predictions differ between 1 and 2 ranks"
+cmp -s "$work/predicted1.xyz" "$work/predicted2.xyz" && cmp -s "$work/predicted1.xyz" "$work/predicted4.xyz" ||
+  fail "predictions differ between 1, 2 and 4 ranks"
 [ -s "$work/figures/parity_energy.svg" ] && [ -s "$work/figures/parity_forces.svg" ] || fail "no parity plots"
 
 one_error() {  # name, text: exit 1, one error line holding the text, no crash output, no model file
