@@ -1,5 +1,6 @@
 #include "hykal/learning/gap_objective.hpp"
 
+#include "hykal/error.hpp"
 #include "hykal/learning/prediction_errors.hpp"
 
 namespace hykal::learning {
@@ -13,8 +14,16 @@ FitFunction gap_objective(const GroupFrames& frames, const FitSettingsOf& settin
                           const std::function<void(const std::string& stage, double seconds)>& record_seconds) {
   return [&frames, settings_of, backend, record_seconds](const std::vector<double>& hyperparameters, const FitContext& context) {
     const double start = MPI_Wtime();
-    const gap::GapModel model = gap::fit_model(frames.training.frames, frames.training.first_frame,
-                                               settings_of(hyperparameters), backend, context.group());
+    gap::GapModel model;
+    try {
+      model = gap::fit_model(frames.training.frames, frames.training.first_frame, settings_of(hyperparameters), backend,
+                             context.group());
+    } catch (const InputError&) {
+      // Input errors of a fit arise on every rank of the group at once, so all of them take part
+      // here: a fit that failed past its deadline (gap_fit killed at gap.fit_timeout) is a timeout.
+      context.check_deadline();
+      throw;
+    }
     const double fitted = MPI_Wtime();
     record_seconds("GAP fit", fitted - start);
     context.check_deadline();

@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# `hykal fit` and `hykal predict` with gap.backend = quip (issue 8 item 6), at 1 and 2 ranks (predict also at 4), on a
-# small AsTe3 subset, with stand-ins for QUIP's programs written below (as tests/gap/
-# test_quip_backend.cpp writes its own): fake gap_fit keeps the training file it was given and
-# writes a potential holding two numbers, e = -2.5 eV/atom and k = -0.125 eV/Å²; fake quip reads
-# them back from the potential it is given and returns, for a frame of N atoms at positions r_i,
-# E = e·N, F_i = k·(r_i − mean r) and virial e·N·I. These known outputs are the reference: Python
-# computes them from the input positions.
+# `hykal fit` and `hykal predict` with gap.backend = quip (issue 8 item 6), at 1 and 2 ranks
+# (predict also at 4), on a small AsTe3 subset, with stand-ins for QUIP's programs written below
+# (as tests/gap/test_quip_backend.cpp writes its own): fake gap_fit keeps the training file it
+# was given and writes a potential holding two numbers, e = -2.5 eV/atom and k = -0.125 eV/Å²;
+# fake quip reads them back from the potential it is given and returns, for a frame of N atoms at
+# positions r_i, E = e·N, F_i = k·(r_i − mean r) and virial e·N·I. These known outputs are the
+# reference: Python computes them from the input positions.
 #  - fit: the model file has backend = quip and gap_fit's potential verbatim (h5py), gap_fit saw
 #    the training frames in order (the same file at 1 and 2 ranks), no file is left in the temporary
 #    directory, the RMSE table is printed;

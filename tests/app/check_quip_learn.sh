@@ -3,10 +3,11 @@
 # (learn_subset.sh), at 2 ranks as two fit groups of one rank (bo.batch = 2) and as one group of
 # two ranks, with stand-ins for QUIP's programs written here. Fake gap_fit reads the two-body
 # cutoff c and n_sparse from its input: n_sparse = 5 exits with status 1, n_sparse = 6 writes no
-# potential, otherwise it writes a potential with e = −c eV/atom; fake quip returns E = e·N (and
-# forces k·(r_i − mean r)) for the frames it is given. Checked with h5py against those known
-# outputs: every fit with n_sparse 5 or 6 is recorded as failed with gap_fit's reason (exit status
-# 1, no potential) and the loop goes on; every other fit of the last iteration has the energy
+# potential, n_sparse = 7 sleeps past gap.fit_timeout = 5 s, otherwise it writes a potential with
+# e = −c eV/atom; fake quip returns E = e·N (and forces k·(r_i − mean r)) for the frames it is
+# given. Checked with h5py against those known outputs: every fit with n_sparse 5 or 6 is recorded
+# as failed with gap_fit's reason (exit status 1, no potential), with 7 as a timeout, and the loop
+# goes on; every other fit of the last iteration has the energy
 # RMSE sqrt(mean((−c − E_ref/N)²)) over the last iteration's test frames; the two runs record the
 # same outcomes for the same proposals (the first iteration's initial design); the final model file is a quip model holding the potential of the best cutoff.
 # Usage: check_quip_learn.sh HYKAL_EXECUTABLE MPIEXEC SOURCE_DIR
@@ -25,6 +26,7 @@ n_sparse=$(sed -n 's/.*distance_Nb order=2[^:]* n_sparse=\([0-9]*\).*/\1/p' "$co
 case $n_sparse in
   5) echo "SYSTEM ABORT: fake gap_fit refuses n_sparse=5"; exit 1 ;;
   6) echo "fake gap_fit: finished without writing a potential"; exit 0 ;;
+  7) sleep 60 ;;
 esac
 printf '<GAP_params label="fake"><fake energy_per_atom="-%s" force_factor="-0.125"/></GAP_params>\n' "$cutoff" \
   > "$(sed -n 's/^gp_file=//p' "$config")"
@@ -55,7 +57,7 @@ run() {  # name, options...
   shift
   if ! timeout 600 "$mpiexec" --oversubscribe -n 2 "$hykal" learn "${learn_settings[@]}" --bo.n_initial=3 --bo.n_iterations=1 \
        --data.files="$work/data.xyz" --output.results="$work/$name.h5" --output.figures="$work/$name-figures" \
-       --gap.backend=quip --gap.gap_fit="$work/gap_fit" --gap.quip="$work/quip" "$@" > "$work/$name.log" 2>&1; then
+       --gap.backend=quip --gap.gap_fit="$work/gap_fit" --gap.quip="$work/quip" --gap.fit_timeout=5 "$@" > "$work/$name.log" 2>&1; then
     echo "FAIL: $name: hykal learn exited non-zero"; tail -30 "$work/$name.log"
     failures=$((failures + 1))
   fi
@@ -74,12 +76,12 @@ def check(name):
     fits, reasons = g["fits"][:], [text(r) for r in g["fit_status"][:]]
     n_sparse = np.rint(fits["two_body_n_sparse"]).astype(int)
     for fit, n, reason in zip(fits, n_sparse, reasons):
-        expected = {5: "exit status 1", 6: "wrote no potential"}.get(n)
-        if expected and (fit["status"] != 1 or expected not in reason):
+        expected = {5: "exit status 1", 6: "wrote no potential", 7: "gap.fit_timeout = 5"}.get(n)
+        if expected and (fit["status"] != (3 if n == 7 else 1) or expected not in reason):
             bad.append(f"{name}: fit with n_sparse {n}: status {fit['status']}, '{reason}'")
         if not expected and fit["status"] != 0:
             bad.append(f"{name}: fit with n_sparse {n} failed: {reason}")
-    if not (fits["status"] == 1).any() or not (fits["status"] == 0).any():
+    if not all((fits["status"] == s).any() for s in (0, 1, 3)):
         bad.append(f"{name}: the fits do not mix failures and successes: {list(n_sparse)}")
     # Energy RMSE of each successful fit of the last iteration: E = −c·N against the test frames.
     test = sorted(set(g["test_set"][:]))
@@ -104,7 +106,8 @@ initial = lambda fits: fits[(fits["proposal"] < 3) & (fits["iteration"] == 0)]
 for column in ("status", "two_body_n_sparse", "cutoff", "energy_rmse"):
     if not np.allclose(initial(a)[column], initial(b)[column], rtol=1e-9, equal_nan=True):
         bad.append(f"initial design: fits column {column} differs between the runs")
-counts = {name: f"{(f['status'] == 0).sum()} ok, {(f['status'] == 1).sum()} failed" for name, f in (("groups", a), ("pair", b))}
+counts = {name: f"{(f['status'] == 0).sum()} ok, {(f['status'] == 1).sum()} failed, {(f['status'] == 3).sum()} timed out"
+          for name, f in (("groups", a), ("pair", b))}
 print("\n".join(bad) if bad else f"learn with the quip backend: failures recorded with their reason, RMSEs as the fake programs give ({counts})")
 sys.exit(1 if bad else 0)
 PY
