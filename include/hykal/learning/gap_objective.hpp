@@ -28,9 +28,9 @@ io::LocalFrames read_frames(const io::FrameIndex& index, const std::vector<std::
 using FitSettingsOf = std::function<gap::FitSettings(const std::vector<double>& hyperparameters)>;
 
 // The fit function of evaluate_batch for the frames the calling rank's group holds, fitted by the
-// backend (gap.backend = quip: the group's first rank runs gap_fit, the others wait; a failed or
-// timed-out gap_fit is a failed fit). Stage times go to `record_seconds(stage, seconds)` on the
-// group's ranks (per-group timings).
+// backend (gap.backend = quip: the group's first rank runs gap_fit, the others wait). A fit that
+// fails past its deadline (gap_fit killed at gap.fit_timeout) throws FitTimeout. Stage times go
+// to `record_seconds(stage, seconds)` on the group's ranks (per-group timings).
 FitFunction gap_objective(const GroupFrames& frames, const FitSettingsOf& settings_of, const gap::GapBackend& backend,
                           const std::function<void(const std::string& stage, double seconds)>& record_seconds);
 
