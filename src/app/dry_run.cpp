@@ -115,6 +115,9 @@ double max_over_ranks(double value, MPI_Comm comm) {
 // on a fit group (the smallest, ⌊P / bo.batch⌋ ranks) and, for the final potential, on all ranks.
 std::string learning_memory(const RunContext& context, const io::FrameIndex& index, std::size_t n_species, int ranks) {
   const StageSettings& settings = context.settings;
+  if (settings.gap.backend == "quip")
+    return "\n  active learning: each fit by QUIP's gap_fit on the first rank of its fit group, with gap_fit's own memory "
+           "(`hykal fit --dry-run` with the same [gap] settings prints its estimate)";
   double rows = 0;
   long long largest = 0;
   for (const io::FrameLocation& frame : index.frames) {

@@ -6,6 +6,7 @@
 # fake quip reads them back from the potential it is given and returns, for a frame of N atoms at
 # positions r_i, E = e·N, F_i = k·(r_i − mean r) and virial e·N·I. These known outputs are the
 # reference: Python computes them from the input positions.
+#  - fit --dry-run prints the PEAK figure fake gap_fit gives for dryrun=T and writes nothing;
 #  - fit: the model file has backend = quip and gap_fit's potential verbatim (h5py), gap_fit saw
 #    the training frames in order (the same file at 1 and 2 ranks), no file is left in the temporary
 #    directory, the RMSE table is printed;
@@ -28,6 +29,7 @@ echo "this is not extended XYZ" > "$work/garbage.xyz"
 cat > "$work/gap_fit" <<SH
 #!/bin/sh
 config=\${1#config_file=}
+if grep -q '^dryrun=T$' "\$config"; then printf 'Memory estimate\nPEAK  9.8 GB\n'; exit 0; fi
 cp "\$(sed -n 's/^at_file=//p' "\$config")" "$work/seen_train.xyz"
 printf '<GAP_params label="fake"><fake energy_per_atom="-2.5" force_factor="-0.125"/></GAP_params>\n' \\
   > "\$(sed -n 's/^gp_file=//p' "\$config")"
@@ -99,6 +101,9 @@ PY
 
 for ranks in 1 2; do
   model="$work/model$ranks.h5"
+  run "$ranks" fit --dry-run --fit.train="$work/train.xyz" --fit.model="$model" "${small[@]}" "${quip[@]}"
+  { [ "$status" -eq 0 ] && grep -q -F "gap_fit's own estimate of its peak memory (dryrun=T): 9.8 GB" "$work/log" &&
+    [ ! -e "$model" ]; } || fail "fit --dry-run does not print gap_fit's estimate ($ranks ranks)"
   run "$ranks" fit --fit.train="$work/train.xyz" --fit.test="$work/test.xyz" --fit.model="$model" "${small[@]}" "${quip[@]}"
   { [ "$status" -eq 0 ] && [ -s "$model" ] && [ ! -e "$model.partial" ]; } || fail "fit with the quip backend ($ranks ranks)"
   grep -q "GAP fit by QUIP's gap_fit" "$work/log" || fail "fit: no plan line of the quip fit ($ranks ranks)"
