@@ -1,7 +1,8 @@
 // `hykal predict`: a fitted GAP model (predict.model) applied to the frames of data.files,
-// parallel over frames (a model fitted by gap.backend = quip: each rank runs quip on its frames). Writes predict.output, a copy of the frames with gap_energy (eV),
-// gap_forces (eV/Å) and gap_virial (eV) added beside the reference values, which stay as they
-// were; prints the RMSE table where references exist and draws the parity plots.
+// parallel over frames (a model fitted with gap.backend = quip: each rank runs quip on its
+// frames). Writes predict.output, a copy of the frames with gap_energy (eV), gap_forces (eV/Å)
+// and gap_virial (eV) added beside the reference values, which stay as they were; prints the
+// RMSE table where references exist and draws the parity plots.
 #include "hykal/app/commands.hpp"
 #include "hykal/app/data_set.hpp"
 #include "hykal/app/gap_prediction.hpp"

@@ -188,9 +188,9 @@ void Loop::run_iteration(std::size_t iteration, bool restored) {
     frames.test = read_frames(*problem_.index, sets.test, problem_.read, groups_.group());
   }
   const std::string group_prefix = "fit group " + std::to_string(groups_.index()) + ": ";
-  const FitFunction fit = gap_objective(frames, problem_.settings_of, problem_.backend, [&](const std::string& stage, double seconds) {
-    timers_.add(group_prefix + stage, seconds);
-  });
+  const FitFunction fit =
+      gap_objective(frames, problem_.settings_of, problem_.backend,
+                    [&](const std::string& stage, double seconds) { timers_.add(group_prefix + stage, seconds); });
   for (std::size_t done = fits_of_iteration(state_.fits, iteration); done < budget();
        done = fits_of_iteration(state_.fits, iteration))
     fit_batch(optimiser ? &*optimiser : nullptr, fit, iteration,
@@ -230,7 +230,9 @@ void Loop::final_potential(LearningOutcome& outcome) {
   ParityPoints parity;
   parity.force_stride = std::max(1LL, components / 20000);  // enough points for a parity plot
   ErrorSums sums;
-  parallel::agree_on_input_errors(world, [&] { sums = local_error_sums(outcome.model, frames.frames, problem_.backend.programs, &parity); });
+  parallel::agree_on_input_errors(world, [&] {
+    sums = local_error_sums(outcome.model, frames.frames, problem_.backend.programs, &parity);
+  });
   outcome.unused_errors = root_mean_square_errors(sums, world);
   outcome.parity.force_stride = parity.force_stride;
   outcome.parity.reference_energy = gather_to_root(parity.reference_energy, world);
