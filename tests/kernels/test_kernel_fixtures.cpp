@@ -12,6 +12,7 @@
 
 #include "hykal/descriptors/soap_calculator.hpp"
 #include "hykal/io/extxyz_reader.hpp"
+#include "hykal/kernels/frame_kernels.hpp"
 #include "hykal/kernels/hybrid_kernel.hpp"
 #include "hykal/kernels/kernel_forms.hpp"
 #include "hykal/kernels/kernel_normalisation.hpp"
@@ -73,6 +74,29 @@ parallel::DistributedMatrix distributed(const Eigen::MatrixXd& m, const parallel
   return d;
 }
 
+// The normalised SOAP kernel as the kernel stage builds it: FrameKernelInputs, every local frame
+// clustered, handed each frame's rows (per-atom rows, or for the mean-descriptor form a frame's
+// mean row, the mean of one row being itself) as the descriptor stage does, and again when the
+// exact projection passes over them. The Coulomb matrices it also takes are placeholders here.
+parallel::DistributedMatrix stage_soap_kernel(const LocalFeatures& soap, const SoapKernelSettings& settings,
+                                              const parallel::BlacsGrid& grid, const AverageKernelOptions& options) {
+  ClusteredFrames clustered;
+  clustered.local.assign(static_cast<std::size_t>(soap.n_frames()), true);
+  clustered.first_row = soap.first_frame;
+  std::vector<std::int64_t> atoms;
+  for (std::int64_t f = 0; f < soap.n_frames(); ++f) atoms.push_back(soap.rows_of(f));
+  const auto rows_of_frame = [&soap](std::int64_t f) {
+    return FeatureRows(soap.rows.middleRows(soap.frame_offsets[static_cast<std::size_t>(f)], soap.rows_of(f)));
+  };
+  FrameKernelInputs inputs(settings, {}, clustered, atoms);
+  const Eigen::VectorXd no_coulomb = Eigen::VectorXd::Zero(1);
+  for (std::int64_t f = 0; f < soap.n_frames(); ++f) inputs.add(static_cast<std::size_t>(f), rows_of_frame(f), no_coulomb);
+  const PerAtomRows again = [&](const FrameRowsVisitor& visit) {
+    for (std::int64_t f = 0; f < soap.n_frames(); ++f) visit(f, rows_of_frame(f));
+  };
+  return inputs.soap_kernel(again, grid, options);
+}
+
 // Our per-atom SOAP of this rank's block of the 30 pipeline cells (the authors' settings:
 // polynomial basis, r_cut 5.5, n_max = l_max = 8, sigma 0.5, periodic; species O, Te).
 LocalFeatures pipeline30_soap(int first, int end) {
@@ -110,7 +134,7 @@ LocalFeatures aste3_soap(int n_frames, int first, int end) {
 // compare a kernel with itself) and its stated bound is within the guarantee. The projection is
 // forced (these sets are too small for it to pay off, so kernel.soap_projection = exact skips it).
 Eigen::MatrixXd check_exact_projection(const LocalFeatures& soap, const parallel::BlacsGrid& grid) {
-  const Eigen::MatrixXd unprojected = soap_kernel(soap, {}, grid, {200, 8}).gather_to_all();
+  const Eigen::MatrixXd unprojected = stage_soap_kernel(soap, {}, grid, {200, 8}).gather_to_all();
   const PairwiseMetric metric = resolved({MetricType::polynomial, 0.0, 4, 1.0}, 1224);
   ProjectionSummary summary;
   ProjectionPolicy forced;
@@ -186,7 +210,7 @@ TEST_CASE("MK-CAMLIP formulation: per-atom average SOAP kernel from our SOAP", "
   const LocalFeatures soap = pipeline30_soap(first, end);
   REQUIRE(global_feature_count(soap, MPI_COMM_WORLD) == 1224);
   REQUIRE(read_scalar(mkcamlip, "gamma_soap") == Approx(1.0 / 1224.0).epsilon(1e-15));
-  const auto k_soap = soap_kernel(soap, {}, grid, {200, 8});  // defaults: average-pairwise, γ = 1/1224, d 4, c0 1
+  const auto k_soap = stage_soap_kernel(soap, {}, grid, {200, 8});  // defaults: average-pairwise, γ = 1/1224, d 4, c0 1
   const Eigen::MatrixXd k = k_soap.gather_to_all();
   const double error = max_abs_difference(k, fixture_matrix(mkcamlip, "K_soap"));
   // The features are not identical: our polynomial basis is exact (extended precision) while
@@ -226,7 +250,7 @@ TEST_CASE("pipeline30: mean-descriptor SOAP kernel, global Coulomb kernel, hybri
     SoapKernelSettings soap_settings;
     soap_settings.form = SoapKernelForm::mean_descriptor;
     soap_settings.gamma = 1.0;
-    const auto k_soap = soap_kernel(one_row_per_frame(soap_mean, first), soap_settings, grid, {7, 4});
+    const auto k_soap = stage_soap_kernel(one_row_per_frame(soap_mean, first), soap_settings, grid, {7, 4});
     CHECK(max_abs_difference(k_soap.gather_to_all(), fixture_matrix(pipeline30, "K_soap")) < 1e-12);
 
     CoulombKernelSettings cm_settings;
@@ -293,7 +317,8 @@ TEST_CASE("kernels_testset: global Laplacian kernels of DScribe's Coulomb matric
 TEST_CASE("kernels_testset: per-atom and mean-vector SOAP self-kernels of DScribe's SOAP", "[kernels][fixture]") {
   // The only structures of the two groups whose per-atom SOAP DScribe stored (rc 6, n8l8, periodic)
   // are the first of each: teo2_fluorite_96 (O_Te) and si_diamond_64 (Si). One frame spread over
-  // all ranks (most of them empty); raw kernels with γ = 1, d = 4, c0 = 1 (the datasets' attributes).
+  // all ranks (most of them empty); raw kernels with γ = 1, d = 4, c0 = 1 (the datasets' attributes),
+  // the average kernel the kernel stage normalises (a one-frame kernel normalises to 1).
   const test::Ranks ranks;
   parallel::BlacsGrid grid(MPI_COMM_WORLD);
   for (const auto& [group, structure] : {std::pair<std::string, std::string>{"O_Te", "teo2_fluorite_96"},
@@ -311,9 +336,10 @@ TEST_CASE("kernels_testset: per-atom and mean-vector SOAP self-kernels of DScrib
       const LocalFeatures per_atom = stack_frames(blocks, first);
       SoapKernelSettings settings;
       settings.gamma = 1.0;
+      const PairwiseMetric metric = soap_metric(settings, global_feature_count(per_atom, MPI_COMM_WORLD));
       for (const auto form : {SoapKernelForm::average_pairwise, SoapKernelForm::mean_descriptor}) {
-        settings.form = form;
-        const double k = raw_soap_kernel(per_atom, settings, grid).gather_to_all()(0, 0);
+        const LocalFeatures rows = form == SoapKernelForm::average_pairwise ? per_atom : mean_rows(per_atom);
+        const double k = average_kernel(rows, metric, grid).gather_to_all()(0, 0);
         const std::string kind = form == SoapKernelForm::average_pairwise ? "peratom_raw" : "meanvec_raw";
         const double reference = fixture_matrix(testset, group + "__" + basis + "__" + kind)(0, 0);
         INFO(group << " " << basis << " " << kind);

@@ -5,7 +5,6 @@
 #include "hykal/kernels/average_kernel.hpp"
 #include "hykal/kernels/local_features.hpp"
 #include "hykal/kernels/pairwise_metric.hpp"
-#include "hykal/kernels/soap_projection.hpp"
 
 #include <Eigen/Core>
 
@@ -46,12 +45,6 @@ PairwiseMetric coulomb_metric(const CoulombKernelSettings& settings, int n_featu
 void check(const SoapKernelSettings& settings);
 void check(const CoulombKernelSettings& settings);
 
-// Collective. per_atom_soap: this rank's frames, one row per atom (SoapCalculator::per_atom).
-// `projection`, when given, receives the rank kept by the exact projection (p when off).
-parallel::DistributedMatrix soap_kernel(const LocalFeatures& per_atom_soap, const SoapKernelSettings& settings,
-                                        const parallel::BlacsGrid& grid, const AverageKernelOptions& options = {},
-                                        ProjectionSummary* projection = nullptr);
-
 // Collective. coulomb: this rank's flattened zero-padded matrices (CoulombMatrix::compute, length
 // n_atoms_max²), permutation none for the rows form and sorted_l2 for the global form.
 parallel::DistributedMatrix coulomb_kernel(const std::vector<Eigen::VectorXd>& coulomb, int n_atoms_max,
@@ -59,10 +52,7 @@ parallel::DistributedMatrix coulomb_kernel(const std::vector<Eigen::VectorXd>& c
                                            const parallel::BlacsGrid& grid,
                                            const AverageKernelOptions& options = {});
 
-// Collective. The raw (unnormalised) kernels of the two forms, for tests and diagnostics.
-parallel::DistributedMatrix raw_soap_kernel(const LocalFeatures& per_atom_soap, const SoapKernelSettings& settings,
-                                            const parallel::BlacsGrid& grid, const AverageKernelOptions& options = {},
-                                            ProjectionSummary* projection = nullptr);
+// Collective. The raw (unnormalised) kernel of the two forms, for tests and diagnostics.
 parallel::DistributedMatrix raw_coulomb_kernel(const std::vector<Eigen::VectorXd>& coulomb, int n_atoms_max,
                                                std::int64_t first_frame, const CoulombKernelSettings& settings,
                                                const parallel::BlacsGrid& grid,
