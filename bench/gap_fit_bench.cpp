@@ -9,12 +9,12 @@
 #include "hykal/gap/gap_fit.hpp"
 #include "hykal/gap/gap_predictor.hpp"
 #include "hykal/gap/gap_settings.hpp"
+#include "hykal/gap/prediction_errors.hpp"
 #include "hykal/io/frame_distribution.hpp"
 
 #include <mpi.h>
 #include <sys/resource.h>
 
-#include <cmath>
 #include <cstdio>
 #include <string>
 
@@ -78,25 +78,16 @@ int main(int argc, char** argv) {
 
   const io::LocalFrames valid = io::read_distributed({data_dir + "valid.xyz"}, {}, MPI_COMM_WORLD);
   const gap::GapPredictor predictor(model);
-  double sums[6] = {0, 0, 0, 0, 0, 0};  // Σ(ΔE/N)², frames, ΣΔF², components, Σ(ΔW/N)², components
+  gap::PredictionErrors errors;
   const double predict_start = MPI_Wtime();
   long long atoms = 0;
   for (const io::Frame& frame : valid.frames) {
     if (frame.n_atoms() == 1) continue;
-    const gap::Prediction prediction = predictor.predict(frame);
-    const double n = static_cast<double>(frame.n_atoms());
     atoms += static_cast<long long>(frame.n_atoms());
-    sums[0] += std::pow((prediction.energy - *frame.energy) / n, 2);
-    sums[1] += 1;
-    sums[2] += (prediction.forces - frame.forces).squaredNorm();
-    sums[3] += static_cast<double>(frame.forces.size());
-    if (frame.virial) {
-      sums[4] += ((prediction.virial - *frame.virial) / n).squaredNorm();
-      sums[5] += 9;
-    }
+    errors.add(frame, predictor.predict(frame));
   }
   double predict_seconds = MPI_Wtime() - predict_start;
-  MPI_Allreduce(MPI_IN_PLACE, sums, 6, MPI_DOUBLE, MPI_SUM, MPI_COMM_WORLD);
+  errors = errors.summed(MPI_COMM_WORLD);
   MPI_Allreduce(MPI_IN_PLACE, &atoms, 1, MPI_LONG_LONG, MPI_SUM, MPI_COMM_WORLD);
   MPI_Allreduce(MPI_IN_PLACE, &predict_seconds, 1, MPI_DOUBLE, MPI_MAX, MPI_COMM_WORLD);
   if (rank == 0) {
@@ -112,8 +103,8 @@ int main(int argc, char** argv) {
                 fit_seconds, memory, rows, columns, 1e-9 * static_cast<double>(gap::fit_memory_per_rank(rows, columns, size, 240)));
     std::printf("prediction: %.2f ms per atom per rank\n", 1000.0 * predict_seconds * size / static_cast<double>(atoms));
     std::printf("validation RMSE: E %.2f meV/atom, F %.3f eV/Å, V %.2f meV/atom   (authors' gap_fit: 1.96 meV/atom, 0.17 eV/Å)\n",
-                1000.0 * std::sqrt(sums[0] / sums[1]), std::sqrt(sums[2] / sums[3]),
-                1000.0 * std::sqrt(sums[4] / std::max(1.0, sums[5])));
+                errors.energy_mev_per_atom().value_or(0.0), errors.force_ev_per_angstrom().value_or(0.0),
+                errors.virial_mev_per_atom().value_or(0.0));
   }
   MPI_Finalize();
   return 0;

@@ -1,6 +1,8 @@
 #include "hykal/learning/active_learning.hpp"
 
 #include "hykal/error.hpp"
+#include "hykal/gap/gap_predictor.hpp"
+#include "hykal/gap/prediction_errors.hpp"
 #include "hykal/parallel/collective_error.hpp"
 
 #include <algorithm>
@@ -73,6 +75,20 @@ std::vector<double> gather_to_root(const std::vector<double>& mine, MPI_Comm com
   std::vector<double> all(rank == 0 ? static_cast<std::size_t>(offsets.back() + counts.back()) : 0);
   MPI_Gatherv(mine.data(), count, MPI_DOUBLE, all.data(), counts.data(), offsets.data(), MPI_DOUBLE, 0, comm);
   return all;
+}
+
+// A frame's energy per atom and every stride-th force component, one-atom frames left out as in
+// the RMSEs.
+void add_parity_points(const io::Frame& frame, const gap::Prediction& prediction, ParityPoints& parity) {
+  if (frame.n_atoms() < 2 || !frame.energy) return;
+  const double n = static_cast<double>(frame.n_atoms());
+  parity.reference_energy.push_back(*frame.energy / n);
+  parity.predicted_energy.push_back(prediction.energy / n);
+  if (!frame.has_forces()) return;
+  for (Eigen::Index i = 0; i < frame.forces.size(); i += parity.force_stride) {
+    parity.reference_force.push_back(frame.forces.data()[i]);
+    parity.predicted_force.push_back(prediction.forces.data()[i]);
+  }
 }
 
 class Loop {
@@ -228,9 +244,16 @@ void Loop::final_potential(LearningOutcome& outcome) {
   const io::LocalFrames frames = read_frames(*problem_.index, unused, problem_.read, world);
   ParityPoints parity;
   parity.force_stride = std::max(1LL, components / 20000);  // enough points for a parity plot
-  ErrorSums sums;
-  parallel::agree_on_input_errors(world, [&] { sums = local_error_sums(outcome.model, frames.frames, &parity); });
-  outcome.unused_errors = root_mean_square_errors(sums, world);
+  gap::PredictionErrors errors;
+  parallel::agree_on_input_errors(world, [&] {
+    const gap::GapPredictor predictor(outcome.model);
+    for (const io::Frame& frame : frames.frames) {
+      const gap::Prediction prediction = predictor.predict(frame);
+      errors.add(frame, prediction);
+      add_parity_points(frame, prediction, parity);
+    }
+  });
+  outcome.unused_errors = fit_errors(errors.summed(world));
   outcome.parity.force_stride = parity.force_stride;
   outcome.parity.reference_energy = gather_to_root(parity.reference_energy, world);
   outcome.parity.predicted_energy = gather_to_root(parity.predicted_energy, world);
