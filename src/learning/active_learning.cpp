@@ -4,6 +4,7 @@
 #include "hykal/gap/gap_predictor.hpp"
 #include "hykal/gap/prediction_errors.hpp"
 #include "hykal/parallel/collective_error.hpp"
+#include "hykal/parallel/gather_values.hpp"
 
 #include <algorithm>
 #include <cstdio>
@@ -61,19 +62,6 @@ std::vector<Proposal> broadcast_proposals(const std::vector<Proposal>& proposals
     all[i].id = static_cast<std::size_t>(flat[i * width]);
     all[i].values.assign(flat.begin() + static_cast<long>(i * width + 1), flat.begin() + static_cast<long>((i + 1) * width));
   }
-  return all;
-}
-
-std::vector<double> gather_to_root(const std::vector<double>& mine, MPI_Comm comm) {
-  int size = 1, rank = 0;
-  MPI_Comm_size(comm, &size);
-  MPI_Comm_rank(comm, &rank);
-  const int count = static_cast<int>(mine.size());
-  std::vector<int> counts(static_cast<std::size_t>(size)), offsets(static_cast<std::size_t>(size), 0);
-  MPI_Gather(&count, 1, MPI_INT, counts.data(), 1, MPI_INT, 0, comm);
-  for (int r = 1; r < size; ++r) offsets[static_cast<std::size_t>(r)] = offsets[static_cast<std::size_t>(r - 1)] + counts[static_cast<std::size_t>(r - 1)];
-  std::vector<double> all(rank == 0 ? static_cast<std::size_t>(offsets.back() + counts.back()) : 0);
-  MPI_Gatherv(mine.data(), count, MPI_DOUBLE, all.data(), counts.data(), offsets.data(), MPI_DOUBLE, 0, comm);
   return all;
 }
 
@@ -255,10 +243,10 @@ void Loop::final_potential(LearningOutcome& outcome) {
   });
   outcome.unused_errors = fit_errors(errors.summed(world));
   outcome.parity.force_stride = parity.force_stride;
-  outcome.parity.reference_energy = gather_to_root(parity.reference_energy, world);
-  outcome.parity.predicted_energy = gather_to_root(parity.predicted_energy, world);
-  outcome.parity.reference_force = gather_to_root(parity.reference_force, world);
-  outcome.parity.predicted_force = gather_to_root(parity.predicted_force, world);
+  outcome.parity.reference_energy = parallel::gather_values_to_root(parity.reference_energy, world);
+  outcome.parity.predicted_energy = parallel::gather_values_to_root(parity.predicted_energy, world);
+  outcome.parity.reference_force = parallel::gather_values_to_root(parity.reference_force, world);
+  outcome.parity.predicted_force = parallel::gather_values_to_root(parity.predicted_force, world);
   logger_.info("final potential on the " + std::to_string(outcome.n_unused) + " frames not used to train it: " +
                errors_text(outcome.unused_errors));
 }
