@@ -1,7 +1,6 @@
 #include "hykal/kernels/kernel_forms.hpp"
 
 #include "hykal/error.hpp"
-#include "hykal/kernels/kernel_normalisation.hpp"
 
 namespace hykal::kernels {
 namespace {
@@ -44,24 +43,5 @@ SoapProjection parse_soap_projection(const std::string& name) {
 
 void check(const SoapKernelSettings& settings) { check(soap_metric(settings)); }
 void check(const CoulombKernelSettings& settings) { check(coulomb_metric(settings)); }
-
-parallel::DistributedMatrix raw_coulomb_kernel(const std::vector<Eigen::VectorXd>& coulomb, int n_atoms_max,
-                                               std::int64_t first_frame, const CoulombKernelSettings& settings,
-                                               const parallel::BlacsGrid& grid, const AverageKernelOptions& options) {
-  if (settings.form == CoulombKernelForm::global) {
-    return average_kernel(one_row_per_frame(coulomb, first_frame), coulomb_metric(settings, n_atoms_max * n_atoms_max),
-                          grid, options);
-  }
-  return average_kernel(coulomb_rows(coulomb, n_atoms_max, first_frame), coulomb_metric(settings, n_atoms_max), grid,
-                        options);
-}
-
-parallel::DistributedMatrix coulomb_kernel(const std::vector<Eigen::VectorXd>& coulomb, int n_atoms_max,
-                                           std::int64_t first_frame, const CoulombKernelSettings& settings,
-                                           const parallel::BlacsGrid& grid, const AverageKernelOptions& options) {
-  auto kernel = raw_coulomb_kernel(coulomb, n_atoms_max, first_frame, settings, grid, options);
-  normalise_kernel(kernel, "Coulomb kernel");
-  return kernel;
-}
 
 }  // namespace hykal::kernels

@@ -1,7 +1,7 @@
 #pragma once
 // The SOAP and Coulomb kernels of METHOD.md §2 by form, as the [kernel] options name them
-// (INTERFACE.md): soap_form average-pairwise | mean-descriptor, coulomb_form rows | global.
-// Each returns the normalised, clipped kernel (kernel_normalisation.hpp) as a DistributedMatrix.
+// (INTERFACE.md): soap_form average-pairwise | mean-descriptor, coulomb_form rows | global, and
+// their pairwise metrics. FrameKernelInputs (frame_kernels.hpp) builds the kernels.
 #include "hykal/kernels/average_kernel.hpp"
 #include "hykal/kernels/local_features.hpp"
 #include "hykal/kernels/pairwise_metric.hpp"
@@ -44,18 +44,5 @@ PairwiseMetric coulomb_metric(const CoulombKernelSettings& settings, int n_featu
 // SettingError naming the quantity (gamma, degree, coef0) of an invalid setting.
 void check(const SoapKernelSettings& settings);
 void check(const CoulombKernelSettings& settings);
-
-// Collective. coulomb: this rank's flattened zero-padded matrices (CoulombMatrix::compute, length
-// n_atoms_max²), permutation none for the rows form and sorted_l2 for the global form.
-parallel::DistributedMatrix coulomb_kernel(const std::vector<Eigen::VectorXd>& coulomb, int n_atoms_max,
-                                           std::int64_t first_frame, const CoulombKernelSettings& settings,
-                                           const parallel::BlacsGrid& grid,
-                                           const AverageKernelOptions& options = {});
-
-// Collective. The raw (unnormalised) kernel of the two forms, for tests and diagnostics.
-parallel::DistributedMatrix raw_coulomb_kernel(const std::vector<Eigen::VectorXd>& coulomb, int n_atoms_max,
-                                               std::int64_t first_frame, const CoulombKernelSettings& settings,
-                                               const parallel::BlacsGrid& grid,
-                                               const AverageKernelOptions& options = {});
 
 }  // namespace hykal::kernels
