@@ -1,8 +1,6 @@
 // The built-in GAP fit on AsTe3_mkcamlip (issue 8, "Done when"): fits two-body + SOAP with the
-// authors' converged hyperparameters (METHOD.md §7: cutoff 4.91 Å, transition width 1 Å;
-// two-body δ 0.29 eV, θ 1.0 Å, 20 uniform sparse points per species pair; SOAP l_max 5, n_max 6,
-// atom_sigma 0.4 Å, ζ 4, δ 0.29 eV, CUR sparse points per central species; σ 0.001 eV/atom,
-// 0.05 eV/Å, 0.05 eV/atom; jitter 1e-12; e0 from the isolated atoms) on the first n_train bulk
+// authors' converged hyperparameters (METHOD.md §7), which are the defaults of gap::GapSettings,
+// with soap_n_sparse CUR sparse points per central species, on the first n_train bulk
 // frames of train.xyz (plus the isolated atoms), then predicts valid.xyz and prints the
 // validation RMSEs beside the authors' gap_fit potential (1.96 meV/atom, 0.17 eV/Å), the fit's
 // wall time and the peak resident memory per rank.
@@ -10,12 +8,13 @@
 // usage: mpiexec -n P gap_fit_bench [data_dir] [n_train (97)] [soap_n_sparse per species (900)]
 #include "hykal/gap/gap_fit.hpp"
 #include "hykal/gap/gap_predictor.hpp"
+#include "hykal/gap/gap_settings.hpp"
+#include "hykal/gap/prediction_errors.hpp"
 #include "hykal/io/frame_distribution.hpp"
 
 #include <mpi.h>
 #include <sys/resource.h>
 
-#include <cmath>
 #include <cstdio>
 #include <string>
 
@@ -24,29 +23,9 @@ using namespace hykal;
 namespace {
 
 gap::FitSettings authors_settings(int soap_n_sparse) {
-  gap::TermSettings two_body;
-  two_body.descriptor = "two_body";
-  two_body.descriptor_values = {{"cutoff", 4.91}, {"cutoff_transition_width", 1.0}};
-  two_body.covariance = "squared_exponential";
-  two_body.covariance_parameter = 1.0;
-  two_body.delta = 0.29;
-  two_body.n_sparse = 20;
-  two_body.sparse_method = "uniform";
-  gap::TermSettings soap;
-  soap.descriptor = "soap";
-  soap.descriptor_values = {{"cutoff", 4.91}, {"cutoff_transition_width", 1.0}, {"l_max", 5}, {"n_max", 6}, {"atom_sigma", 0.4}};
-  soap.covariance = "dot_product";
-  soap.covariance_parameter = 4;
-  soap.delta = 0.29;
-  soap.n_sparse = soap_n_sparse;
-  soap.sparse_method = "cur";
-  gap::FitSettings settings;
-  settings.terms = {two_body, soap};
-  settings.sigma_energy = 0.001;
-  settings.sigma_force = 0.05;
-  settings.sigma_virial = 0.05;
-  settings.sparse_jitter = 1e-12;
-  return settings;
+  gap::GapSettings settings;
+  settings.soap_n_sparse = soap_n_sparse;
+  return gap::fit_settings(settings);
 }
 
 // The isolated atoms and the first n_train bulk frames of this rank, renumbered globally.
@@ -99,25 +78,16 @@ int main(int argc, char** argv) {
 
   const io::LocalFrames valid = io::read_distributed({data_dir + "valid.xyz"}, {}, MPI_COMM_WORLD);
   const gap::GapPredictor predictor(model);
-  double sums[6] = {0, 0, 0, 0, 0, 0};  // Σ(ΔE/N)², frames, ΣΔF², components, Σ(ΔW/N)², components
+  gap::PredictionErrors errors;
   const double predict_start = MPI_Wtime();
   long long atoms = 0;
   for (const io::Frame& frame : valid.frames) {
     if (frame.n_atoms() == 1) continue;
-    const gap::Prediction prediction = predictor.predict(frame);
-    const double n = static_cast<double>(frame.n_atoms());
     atoms += static_cast<long long>(frame.n_atoms());
-    sums[0] += std::pow((prediction.energy - *frame.energy) / n, 2);
-    sums[1] += 1;
-    sums[2] += (prediction.forces - frame.forces).squaredNorm();
-    sums[3] += static_cast<double>(frame.forces.size());
-    if (frame.virial) {
-      sums[4] += ((prediction.virial - *frame.virial) / n).squaredNorm();
-      sums[5] += 9;
-    }
+    errors.add(frame, predictor.predict(frame));
   }
   double predict_seconds = MPI_Wtime() - predict_start;
-  MPI_Allreduce(MPI_IN_PLACE, sums, 6, MPI_DOUBLE, MPI_SUM, MPI_COMM_WORLD);
+  errors = errors.summed(MPI_COMM_WORLD);
   MPI_Allreduce(MPI_IN_PLACE, &atoms, 1, MPI_LONG_LONG, MPI_SUM, MPI_COMM_WORLD);
   MPI_Allreduce(MPI_IN_PLACE, &predict_seconds, 1, MPI_DOUBLE, MPI_MAX, MPI_COMM_WORLD);
   if (rank == 0) {
@@ -133,8 +103,8 @@ int main(int argc, char** argv) {
                 fit_seconds, memory, rows, columns, 1e-9 * static_cast<double>(gap::fit_memory_per_rank(rows, columns, size, 240)));
     std::printf("prediction: %.2f ms per atom per rank\n", 1000.0 * predict_seconds * size / static_cast<double>(atoms));
     std::printf("validation RMSE: E %.2f meV/atom, F %.3f eV/Å, V %.2f meV/atom   (authors' gap_fit: 1.96 meV/atom, 0.17 eV/Å)\n",
-                1000.0 * std::sqrt(sums[0] / sums[1]), std::sqrt(sums[2] / sums[3]),
-                1000.0 * std::sqrt(sums[4] / std::max(1.0, sums[5])));
+                errors.energy_mev_per_atom().value_or(0.0), errors.force_ev_per_angstrom().value_or(0.0),
+                errors.virial_mev_per_atom().value_or(0.0));
   }
   MPI_Finalize();
   return 0;

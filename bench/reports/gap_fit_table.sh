@@ -14,11 +14,9 @@
 set -euo pipefail
 build=${1:?usage: gap_fit_table.sh BUILD_DIR [overrides...]}
 shift
-here=$(cd "$(dirname "$0")" && pwd)
-data=$(cd "$here/../../../shared/data/AsTe3_mkcamlip" && pwd)
+source "$(dirname "$0")/common.sh"
+data=$data_sets/AsTe3_mkcamlip
 subset="$here/../../tests/app/gap_subset.py"
-work=${WORK:-$(mktemp -d)}
-export OPENBLAS_NUM_THREADS=1 OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1
 
 bulk_frames=$(/usr/bin/python3 -c "
 import sys

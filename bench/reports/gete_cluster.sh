@@ -10,13 +10,10 @@ set -euo pipefail
 build=${1:?usage: gete_cluster.sh BUILD_DIR [RANKS] [overrides...]}
 ranks=${2:-2}
 shift $(( $# >= 2 ? 2 : 1 ))
-here=$(cd "$(dirname "$0")" && pwd)
-data=$(cd "$here/../../../shared/data/GeTe_meltquench_nvnmd" && pwd)/GeTe_meltquench_20perT.xyz
-work=${WORK:-$(mktemp -d)}
-export OPENBLAS_NUM_THREADS=1 OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1
+source "$(dirname "$0")/common.sh"
 
-/usr/bin/time -v mpiexec --oversubscribe -n "$ranks" "$build/hykal" cluster --data.files="$data" \
-    --data.label_keys="temperature stage" --output.results="$work/gete.h5" --output.figures="$work/figures" "$@" \
+/usr/bin/time -v mpiexec --oversubscribe -n "$ranks" "$build/hykal" cluster "${gete_data[@]}" \
+    --output.results="$work/gete.h5" --output.figures="$work/figures" "$@" \
     > "$work/run.log" 2>&1
 sed -n '/δ scan/,/peak memory/p' "$work/run.log"
 grep -E "Elapsed|Maximum resident" "$work/run.log"

@@ -12,10 +12,8 @@ set -euo pipefail
 build=${1:?usage: learn_aste3.sh BUILD_DIR [RANKS] [overrides...]}
 ranks=${2:-2}
 shift $(( $# >= 2 ? 2 : 1 ))
-here=$(cd "$(dirname "$0")" && pwd)
-data=$(cd "$here/../../../shared/data/AsTe3_mkcamlip" && pwd)
-work=${WORK:-$(mktemp -d)}
-export OPENBLAS_NUM_THREADS=1 OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1
+source "$(dirname "$0")/common.sh"
+data=$data_sets/AsTe3_mkcamlip
 settings=(--data.files="$data/train.xyz $data/valid.xyz"
           --learning.i_perc=30 --learning.increment=10 --learning.e_tol=0.002 --bo.batch=2 --bo.n_initial=6
           --bo.n_iterations=4 "--bo.soap_n_sparse=300 900")

@@ -14,11 +14,8 @@ set -euo pipefail
 build=${1:?usage: learn_gete.sh BUILD_DIR [RANKS] [overrides...]}
 ranks=${2:-2}
 shift $(( $# >= 2 ? 2 : 1 ))
-here=$(cd "$(dirname "$0")" && pwd)
-data=$(cd "$here/../../../shared/data/GeTe_meltquench_nvnmd" && pwd)/GeTe_meltquench_20perT.xyz
-work=${WORK:-$(mktemp -d)}
-export OPENBLAS_NUM_THREADS=1 OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1
-settings=(--data.files="$data" --data.label_keys="temperature stage" --gap.e0=average --learning.i_perc=30 --learning.increment=10
+source "$(dirname "$0")/common.sh"
+settings=("${gete_data[@]}" --gap.e0=average --learning.i_perc=30 --learning.increment=10
           --learning.e_tol=0.002 --bo.batch=2 --bo.n_initial=6 --bo.n_iterations=4 "--bo.soap_n_sparse=200 600")
 
 source "$here/learn_runs.sh"

@@ -2,6 +2,7 @@
 // as the training set grew (against random sampling when that was run too), how the Bayesian
 // optimisation converged, and how the final potential does on the frames it never saw.
 #include "hykal/app/learning_outputs.hpp"
+#include "hykal/io/parity_figure.hpp"
 #include "hykal/io/svg_figure.hpp"
 
 #include <algorithm>
@@ -50,16 +51,6 @@ void convergence(const std::string& path, const learning::LearningOutcome& outco
   figure.write(path);
 }
 
-void parity(const std::string& path, const std::string& title, const std::string& axis, const std::vector<double>& reference,
-            const std::vector<double>& predicted) {
-  if (reference.empty()) return;
-  io::SvgFigure figure(title, "reference " + axis, "GAP " + axis);
-  figure.add_points(reference, predicted, std::vector<std::string>(reference.size(), "#1f77b4"), 2.0);
-  const auto [low, high] = std::minmax_element(reference.begin(), reference.end());
-  figure.add_line({*low, *high}, {*low, *high}, "#7f7f7f", "y = x", false);
-  figure.write(path);
-}
-
 }  // namespace
 
 void write_learning_figures(RunContext& context, const LearningPaths& paths, const learning::LearningOutcome& outcome,
@@ -71,11 +62,11 @@ void write_learning_figures(RunContext& context, const LearningPaths& paths, con
   learning_curve(prefix + "curve.svg", outcome, other, paths.group != "learning", e_tol);
   convergence(prefix + "bo_convergence.svg", outcome);
   const std::string unused = " on the " + std::to_string(outcome.n_unused) + " frames not used to train it";
-  parity(prefix + "parity_energy.svg", "Final potential: energies" + unused, "E / N_atoms (eV/atom)",
-         outcome.parity.reference_energy, outcome.parity.predicted_energy);
+  io::write_parity_figure(prefix + "parity_energy.svg", "Final potential: energies" + unused, "E / N_atoms (eV/atom)",
+                          outcome.parity.reference_energy, outcome.parity.predicted_energy);
   const std::string every = outcome.parity.force_stride > 1 ? " (every " + std::to_string(outcome.parity.force_stride) + "th component)" : "";
-  parity(prefix + "parity_forces.svg", "Final potential: forces" + unused + every, "F component (eV/Å)",
-         outcome.parity.reference_force, outcome.parity.predicted_force);
+  io::write_parity_figure(prefix + "parity_forces.svg", "Final potential: forces" + unused + every, "F component (eV/Å)",
+                          outcome.parity.reference_force, outcome.parity.predicted_force);
   context.logger.info("figures written to " + directory + "/");
 }
 

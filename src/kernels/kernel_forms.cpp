@@ -1,7 +1,6 @@
 #include "hykal/kernels/kernel_forms.hpp"
 
 #include "hykal/error.hpp"
-#include "hykal/kernels/kernel_normalisation.hpp"
 
 namespace hykal::kernels {
 namespace {
@@ -44,49 +43,5 @@ SoapProjection parse_soap_projection(const std::string& name) {
 
 void check(const SoapKernelSettings& settings) { check(soap_metric(settings)); }
 void check(const CoulombKernelSettings& settings) { check(coulomb_metric(settings)); }
-
-parallel::DistributedMatrix raw_soap_kernel(const LocalFeatures& per_atom_soap, const SoapKernelSettings& settings,
-                                            const parallel::BlacsGrid& grid, const AverageKernelOptions& options,
-                                            ProjectionSummary* projection) {
-  // γ defaults to 1 / len(p) in both forms (METHOD.md §2): the mean vector has len(p) values too.
-  const PairwiseMetric resolved_metric = soap_metric(settings, global_feature_count(per_atom_soap, grid.comm()));
-  if (settings.form == SoapKernelForm::mean_descriptor) {
-    return average_kernel(mean_rows(per_atom_soap), resolved_metric, grid, options);
-  }
-  if (settings.projection == SoapProjection::exact) {
-    ProjectionSummary summary;
-    const LocalFeatures projected = project_onto_leading_subspace(per_atom_soap, resolved_metric, grid.comm(), summary);
-    if (projection) *projection = summary;
-    return average_kernel(projected, resolved_metric, grid, options);
-  }
-  return average_kernel(per_atom_soap, resolved_metric, grid, options);
-}
-
-parallel::DistributedMatrix raw_coulomb_kernel(const std::vector<Eigen::VectorXd>& coulomb, int n_atoms_max,
-                                               std::int64_t first_frame, const CoulombKernelSettings& settings,
-                                               const parallel::BlacsGrid& grid, const AverageKernelOptions& options) {
-  if (settings.form == CoulombKernelForm::global) {
-    return average_kernel(one_row_per_frame(coulomb, first_frame), coulomb_metric(settings, n_atoms_max * n_atoms_max),
-                          grid, options);
-  }
-  return average_kernel(coulomb_rows(coulomb, n_atoms_max, first_frame), coulomb_metric(settings, n_atoms_max), grid,
-                        options);
-}
-
-parallel::DistributedMatrix soap_kernel(const LocalFeatures& per_atom_soap, const SoapKernelSettings& settings,
-                                        const parallel::BlacsGrid& grid, const AverageKernelOptions& options,
-                                        ProjectionSummary* projection) {
-  auto kernel = raw_soap_kernel(per_atom_soap, settings, grid, options, projection);
-  normalise_kernel(kernel, "SOAP kernel");
-  return kernel;
-}
-
-parallel::DistributedMatrix coulomb_kernel(const std::vector<Eigen::VectorXd>& coulomb, int n_atoms_max,
-                                           std::int64_t first_frame, const CoulombKernelSettings& settings,
-                                           const parallel::BlacsGrid& grid, const AverageKernelOptions& options) {
-  auto kernel = raw_coulomb_kernel(coulomb, n_atoms_max, first_frame, settings, grid, options);
-  normalise_kernel(kernel, "Coulomb kernel");
-  return kernel;
-}
 
 }  // namespace hykal::kernels

@@ -1,7 +1,9 @@
 #include "hykal/learning/active_learning.hpp"
 
 #include "hykal/error.hpp"
+#include "hykal/gap/prediction_errors.hpp"
 #include "hykal/parallel/collective_error.hpp"
+#include "hykal/parallel/gather_values.hpp"
 
 #include <algorithm>
 #include <cstdio>
@@ -62,17 +64,18 @@ std::vector<Proposal> broadcast_proposals(const std::vector<Proposal>& proposals
   return all;
 }
 
-std::vector<double> gather_to_root(const std::vector<double>& mine, MPI_Comm comm) {
-  int size = 1, rank = 0;
-  MPI_Comm_size(comm, &size);
-  MPI_Comm_rank(comm, &rank);
-  const int count = static_cast<int>(mine.size());
-  std::vector<int> counts(static_cast<std::size_t>(size)), offsets(static_cast<std::size_t>(size), 0);
-  MPI_Gather(&count, 1, MPI_INT, counts.data(), 1, MPI_INT, 0, comm);
-  for (int r = 1; r < size; ++r) offsets[static_cast<std::size_t>(r)] = offsets[static_cast<std::size_t>(r - 1)] + counts[static_cast<std::size_t>(r - 1)];
-  std::vector<double> all(rank == 0 ? static_cast<std::size_t>(offsets.back() + counts.back()) : 0);
-  MPI_Gatherv(mine.data(), count, MPI_DOUBLE, all.data(), counts.data(), offsets.data(), MPI_DOUBLE, 0, comm);
-  return all;
+// A frame's energy per atom and every stride-th force component, one-atom frames left out as in
+// the RMSEs.
+void add_parity_points(const io::Frame& frame, const gap::Prediction& prediction, ParityPoints& parity) {
+  if (frame.n_atoms() < 2 || !frame.energy) return;
+  const double n = static_cast<double>(frame.n_atoms());
+  parity.reference_energy.push_back(*frame.energy / n);
+  parity.predicted_energy.push_back(prediction.energy / n);
+  if (!frame.has_forces()) return;
+  for (Eigen::Index i = 0; i < frame.forces.size(); i += parity.force_stride) {
+    parity.reference_force.push_back(frame.forces.data()[i]);
+    parity.predicted_force.push_back(prediction.forces.data()[i]);
+  }
 }
 
 class Loop {
@@ -229,16 +232,21 @@ void Loop::final_potential(LearningOutcome& outcome) {
   const io::LocalFrames frames = read_frames(*problem_.index, unused, problem_.read, world);
   ParityPoints parity;
   parity.force_stride = std::max(1LL, components / 20000);  // enough points for a parity plot
-  ErrorSums sums;
+  gap::PredictionErrors errors;
   parallel::agree_on_input_errors(world, [&] {
-    sums = local_error_sums(outcome.model, frames.frames, problem_.backend.programs, &parity);
+    const std::vector<gap::Prediction> predictions =
+        gap::model_predictions(outcome.model, frames.frames, problem_.backend.programs);
+    for (std::size_t f = 0; f < predictions.size(); ++f) {
+      errors.add(frames.frames[f], predictions[f]);
+      add_parity_points(frames.frames[f], predictions[f], parity);
+    }
   });
-  outcome.unused_errors = root_mean_square_errors(sums, world);
+  outcome.unused_errors = fit_errors(errors.summed(world));
   outcome.parity.force_stride = parity.force_stride;
-  outcome.parity.reference_energy = gather_to_root(parity.reference_energy, world);
-  outcome.parity.predicted_energy = gather_to_root(parity.predicted_energy, world);
-  outcome.parity.reference_force = gather_to_root(parity.reference_force, world);
-  outcome.parity.predicted_force = gather_to_root(parity.predicted_force, world);
+  outcome.parity.reference_energy = parallel::gather_values_to_root(parity.reference_energy, world);
+  outcome.parity.predicted_energy = parallel::gather_values_to_root(parity.predicted_energy, world);
+  outcome.parity.reference_force = parallel::gather_values_to_root(parity.reference_force, world);
+  outcome.parity.predicted_force = parallel::gather_values_to_root(parity.predicted_force, world);
   logger_.info("final potential on the " + std::to_string(outcome.n_unused) + " frames not used to train it: " +
                errors_text(outcome.unused_errors));
 }

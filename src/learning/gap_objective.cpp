@@ -1,13 +1,18 @@
 #include "hykal/learning/gap_objective.hpp"
 
 #include "hykal/error.hpp"
-#include "hykal/learning/prediction_errors.hpp"
+
+#include <cmath>
 
 namespace hykal::learning {
 
 io::LocalFrames read_frames(const io::FrameIndex& index, const std::vector<std::size_t>& frames,
                             const io::ReadOptions& options, MPI_Comm comm) {
   return io::read_frame_subset(index, std::vector<std::int64_t>(frames.begin(), frames.end()), options, comm);
+}
+
+FitErrors fit_errors(const gap::PredictionErrors& summed) {
+  return {summed.energy_ev_per_atom().value_or(std::nan("")), summed.force_ev_per_angstrom().value_or(std::nan(""))};
 }
 
 FitFunction gap_objective(const GroupFrames& frames, const FitSettingsOf& settings_of, const gap::GapBackend& backend,
@@ -27,11 +32,14 @@ FitFunction gap_objective(const GroupFrames& frames, const FitSettingsOf& settin
     const double fitted = MPI_Wtime();
     record_seconds("GAP fit", fitted - start);
     context.check_deadline();
-    ErrorSums sums;
-    context.agree([&] { sums = local_error_sums(model, frames.test.frames, backend.programs); });
-    const FitErrors errors = root_mean_square_errors(sums, context.group());
+    gap::PredictionErrors errors;
+    context.agree([&] {
+      const std::vector<gap::Prediction> predictions = gap::model_predictions(model, frames.test.frames, backend.programs);
+      for (std::size_t f = 0; f < predictions.size(); ++f) errors.add(frames.test.frames[f], predictions[f]);
+    });
+    const FitErrors test_errors = fit_errors(errors.summed(context.group()));
     record_seconds("GAP test prediction", MPI_Wtime() - fitted);
-    return errors;
+    return test_errors;
   };
 }
 

@@ -12,6 +12,7 @@
 
 #include "hykal/descriptors/soap_calculator.hpp"
 #include "hykal/io/extxyz_reader.hpp"
+#include "hykal/kernels/frame_kernels.hpp"
 #include "hykal/kernels/hybrid_kernel.hpp"
 #include "hykal/kernels/kernel_forms.hpp"
 #include "hykal/kernels/kernel_normalisation.hpp"
@@ -73,6 +74,53 @@ parallel::DistributedMatrix distributed(const Eigen::MatrixXd& m, const parallel
   return d;
 }
 
+// The normalised kernels as the kernel stage builds them: FrameKernelInputs, every local frame
+// clustered, handed each frame's SOAP rows and flattened Coulomb matrix as the descriptor stage
+// does (and the SOAP rows again when the exact projection passes over them). Each test gives one
+// of the two; the other is a placeholder, a single zero per frame.
+struct StageInputs {
+  std::vector<FeatureRows> soap;            // per frame: per-atom rows, or the mean row (the mean of one row is itself)
+  std::vector<Eigen::VectorXd> coulomb;     // per frame: CoulombMatrix::compute's flattened matrix
+  std::int64_t first = 0;                   // global index of the first frame
+};
+
+FrameKernelInputs stage_inputs(StageInputs& frames, const SoapKernelSettings& soap_settings,
+                               const CoulombKernelSettings& coulomb_settings) {
+  const std::size_t n = std::max(frames.soap.size(), frames.coulomb.size());
+  if (frames.soap.empty()) frames.soap.assign(n, FeatureRows::Zero(1, 1));
+  if (frames.coulomb.empty()) frames.coulomb.assign(n, Eigen::VectorXd::Zero(1));
+  ClusteredFrames clustered;
+  clustered.local.assign(n, true);
+  clustered.first_row = frames.first;
+  std::vector<std::int64_t> atoms;
+  for (const FeatureRows& rows : frames.soap) atoms.push_back(rows.rows());
+  FrameKernelInputs inputs(soap_settings, coulomb_settings, clustered, atoms);
+  for (std::size_t f = 0; f < n; ++f) inputs.add(f, frames.soap[f], frames.coulomb[f]);
+  return inputs;
+}
+
+StageInputs soap_frames(const LocalFeatures& soap) {
+  StageInputs frames;
+  frames.first = soap.first_frame;
+  for (std::int64_t f = 0; f < soap.n_frames(); ++f)
+    frames.soap.emplace_back(soap.rows.middleRows(soap.frame_offsets[static_cast<std::size_t>(f)], soap.rows_of(f)));
+  return frames;
+}
+
+parallel::DistributedMatrix stage_soap_kernel(StageInputs frames, const SoapKernelSettings& settings,
+                                              const parallel::BlacsGrid& grid, const AverageKernelOptions& options) {
+  FrameKernelInputs inputs = stage_inputs(frames, settings, {});
+  const PerAtomRows again = [&](const FrameRowsVisitor& visit) {
+    for (std::size_t f = 0; f < frames.soap.size(); ++f) visit(static_cast<std::int64_t>(f), frames.soap[f]);
+  };
+  return inputs.soap_kernel(again, grid, options);
+}
+
+parallel::DistributedMatrix stage_coulomb_kernel(StageInputs frames, const CoulombKernelSettings& settings,
+                                                 const parallel::BlacsGrid& grid, const AverageKernelOptions& options) {
+  return stage_inputs(frames, {}, settings).coulomb_kernel(grid, options);
+}
+
 // Our per-atom SOAP of this rank's block of the 30 pipeline cells (the authors' settings:
 // polynomial basis, r_cut 5.5, n_max = l_max = 8, sigma 0.5, periodic; species O, Te).
 LocalFeatures pipeline30_soap(int first, int end) {
@@ -110,7 +158,7 @@ LocalFeatures aste3_soap(int n_frames, int first, int end) {
 // compare a kernel with itself) and its stated bound is within the guarantee. The projection is
 // forced (these sets are too small for it to pay off, so kernel.soap_projection = exact skips it).
 Eigen::MatrixXd check_exact_projection(const LocalFeatures& soap, const parallel::BlacsGrid& grid) {
-  const Eigen::MatrixXd unprojected = soap_kernel(soap, {}, grid, {200, 8}).gather_to_all();
+  const Eigen::MatrixXd unprojected = stage_soap_kernel(soap_frames(soap), {}, grid, {200, 8}).gather_to_all();
   const PairwiseMetric metric = resolved({MetricType::polynomial, 0.0, 4, 1.0}, 1224);
   ProjectionSummary summary;
   ProjectionPolicy forced;
@@ -153,7 +201,7 @@ TEST_CASE("MK-CAMLIP formulation: Coulomb row-average Laplacian kernel", "[kerne
   // rows included, γ = 1 / n_atoms_max = 1/48 (the fixture's gamma_cm).
   REQUIRE(read_scalar(mkcamlip, "gamma_cm") == Approx(1.0 / 48.0).epsilon(1e-15));
   const auto cm = flattened_frames(mkcamlip, "cm", first, end);
-  const Eigen::MatrixXd k = coulomb_kernel(cm, 48, first, {}, grid, {64, 8}).gather_to_all();
+  const Eigen::MatrixXd k = stage_coulomb_kernel({{}, cm, first}, {}, grid, {64, 8}).gather_to_all();
   const double error = max_abs_difference(k, fixture_matrix(mkcamlip, "K_cm"));
   INFO("max |K_cm - fixture| = " << error);
   CHECK(error < 1e-12);
@@ -186,7 +234,7 @@ TEST_CASE("MK-CAMLIP formulation: per-atom average SOAP kernel from our SOAP", "
   const LocalFeatures soap = pipeline30_soap(first, end);
   REQUIRE(global_feature_count(soap, MPI_COMM_WORLD) == 1224);
   REQUIRE(read_scalar(mkcamlip, "gamma_soap") == Approx(1.0 / 1224.0).epsilon(1e-15));
-  const auto k_soap = soap_kernel(soap, {}, grid, {200, 8});  // defaults: average-pairwise, γ = 1/1224, d 4, c0 1
+  const auto k_soap = stage_soap_kernel(soap_frames(soap), {}, grid, {200, 8});  // defaults: average-pairwise, γ = 1/1224, d 4, c0 1
   const Eigen::MatrixXd k = k_soap.gather_to_all();
   const double error = max_abs_difference(k, fixture_matrix(mkcamlip, "K_soap"));
   // The features are not identical: our polynomial basis is exact (extended precision) while
@@ -210,7 +258,7 @@ TEST_CASE("MK-CAMLIP formulation: per-atom average SOAP kernel from our SOAP", "
 
   // The whole chain: our K_soap, the fixture's Coulomb matrices → hybrid and distance.
   const auto cm = flattened_frames(mkcamlip, "cm", first, end);
-  const auto k_cm = coulomb_kernel(cm, 48, first, {}, grid, {64, 8});
+  const auto k_cm = stage_coulomb_kernel({{}, cm, first}, {}, grid, {64, 8});
   const auto hybrid = hybrid_kernel(k_soap, k_cm, 0.5);
   CHECK(max_abs_difference(hybrid.gather_to_all(), fixture_matrix(mkcamlip, "K_hybrid_delta0.5")) < 1e-6);
 }
@@ -226,14 +274,14 @@ TEST_CASE("pipeline30: mean-descriptor SOAP kernel, global Coulomb kernel, hybri
     SoapKernelSettings soap_settings;
     soap_settings.form = SoapKernelForm::mean_descriptor;
     soap_settings.gamma = 1.0;
-    const auto k_soap = soap_kernel(one_row_per_frame(soap_mean, first), soap_settings, grid, {7, 4});
+    const auto k_soap = stage_soap_kernel(soap_frames(one_row_per_frame(soap_mean, first)), soap_settings, grid, {7, 4});
     CHECK(max_abs_difference(k_soap.gather_to_all(), fixture_matrix(pipeline30, "K_soap")) < 1e-12);
 
     CoulombKernelSettings cm_settings;
     cm_settings.form = CoulombKernelForm::global;
     cm_settings.gamma = read_scalar(pipeline30, "zeta");
     const auto cm = flattened_frames(pipeline30, "cm_sorted_l2", first, end);
-    const auto k_cm = coulomb_kernel(cm, 48, first, cm_settings, grid, {7, 4});
+    const auto k_cm = stage_coulomb_kernel({{}, cm, first}, cm_settings, grid, {7, 4});
     CHECK(max_abs_difference(k_cm.gather_to_all(), fixture_matrix(pipeline30, "K_cm")) < 1e-12);
 
     for (double delta : {0.0, 0.25, 0.5, 0.75, 1.0}) {
@@ -277,7 +325,7 @@ TEST_CASE("kernels_testset: global Laplacian kernels of DScribe's Coulomb matric
           return average_kernel(one_row_per_frame(mine, first), metric, grid, {64, 2});
         }
         const CoulombKernelSettings settings{CoulombKernelForm::global, gamma == std::string("None") ? 0.0 : value};
-        return coulomb_kernel(mine, 100, first, settings, grid, {64, 2});
+        return stage_coulomb_kernel({{}, mine, first}, settings, grid, {64, 2});
       }();
       const Eigen::MatrixXd full = fixture_matrix(testset, "cm__" + permutation + "__laplacian__gamma" + gamma);
       Eigen::MatrixXd reference(n, n);
@@ -293,7 +341,8 @@ TEST_CASE("kernels_testset: global Laplacian kernels of DScribe's Coulomb matric
 TEST_CASE("kernels_testset: per-atom and mean-vector SOAP self-kernels of DScribe's SOAP", "[kernels][fixture]") {
   // The only structures of the two groups whose per-atom SOAP DScribe stored (rc 6, n8l8, periodic)
   // are the first of each: teo2_fluorite_96 (O_Te) and si_diamond_64 (Si). One frame spread over
-  // all ranks (most of them empty); raw kernels with γ = 1, d = 4, c0 = 1 (the datasets' attributes).
+  // all ranks (most of them empty); raw kernels with γ = 1, d = 4, c0 = 1 (the datasets' attributes),
+  // the average kernel the kernel stage normalises (a one-frame kernel normalises to 1).
   const test::Ranks ranks;
   parallel::BlacsGrid grid(MPI_COMM_WORLD);
   for (const auto& [group, structure] : {std::pair<std::string, std::string>{"O_Te", "teo2_fluorite_96"},
@@ -311,9 +360,10 @@ TEST_CASE("kernels_testset: per-atom and mean-vector SOAP self-kernels of DScrib
       const LocalFeatures per_atom = stack_frames(blocks, first);
       SoapKernelSettings settings;
       settings.gamma = 1.0;
+      const PairwiseMetric metric = soap_metric(settings, global_feature_count(per_atom, MPI_COMM_WORLD));
       for (const auto form : {SoapKernelForm::average_pairwise, SoapKernelForm::mean_descriptor}) {
-        settings.form = form;
-        const double k = raw_soap_kernel(per_atom, settings, grid).gather_to_all()(0, 0);
+        const LocalFeatures rows = form == SoapKernelForm::average_pairwise ? per_atom : mean_rows(per_atom);
+        const double k = average_kernel(rows, metric, grid).gather_to_all()(0, 0);
         const std::string kind = form == SoapKernelForm::average_pairwise ? "peratom_raw" : "meanvec_raw";
         const double reference = fixture_matrix(testset, group + "__" + basis + "__" + kind)(0, 0);
         INFO(group << " " << basis << " " << kind);

@@ -1,5 +1,5 @@
 #pragma once
-// The parity plots of `hykal predict` (io/svg_figure.hpp), drawn on rank 0: predicted against
+// The parity plots of `hykal predict` (io/parity_figure.hpp), drawn on rank 0: predicted against
 // reference energy per atom (eV/atom, one point per frame with an energy, one-atom frames left
 // out as in the RMSEs) and force components (eV/Å; at most max_force_points of them, every k-th
 // component in global frame order, so the figure stays readable and the same at any rank count).

@@ -22,6 +22,7 @@ class PredictionErrors {
   long long frames() const { return static_cast<long long>(counts_[0]); }  // frames with at least one reference
   // Empty when no frame has that reference.
   std::optional<double> energy_mev_per_atom() const { return rms(1, 1000.0); }
+  std::optional<double> energy_ev_per_atom() const { return rms(1, 1.0); }  // as the active-learning loop stores it
   std::optional<double> force_ev_per_angstrom() const { return rms(2, 1.0); }
   std::optional<double> virial_mev_per_atom() const { return rms(3, 1000.0); }
 

@@ -1,11 +1,10 @@
 #pragma once
 // The SOAP and Coulomb kernels of METHOD.md §2 by form, as the [kernel] options name them
-// (INTERFACE.md): soap_form average-pairwise | mean-descriptor, coulomb_form rows | global.
-// Each returns the normalised, clipped kernel (kernel_normalisation.hpp) as a DistributedMatrix.
+// (INTERFACE.md): soap_form average-pairwise | mean-descriptor, coulomb_form rows | global, and
+// their pairwise metrics. FrameKernelInputs (frame_kernels.hpp) builds the kernels.
 #include "hykal/kernels/average_kernel.hpp"
 #include "hykal/kernels/local_features.hpp"
 #include "hykal/kernels/pairwise_metric.hpp"
-#include "hykal/kernels/soap_projection.hpp"
 
 #include <Eigen/Core>
 
@@ -45,27 +44,5 @@ PairwiseMetric coulomb_metric(const CoulombKernelSettings& settings, int n_featu
 // SettingError naming the quantity (gamma, degree, coef0) of an invalid setting.
 void check(const SoapKernelSettings& settings);
 void check(const CoulombKernelSettings& settings);
-
-// Collective. per_atom_soap: this rank's frames, one row per atom (SoapCalculator::per_atom).
-// `projection`, when given, receives the rank kept by the exact projection (p when off).
-parallel::DistributedMatrix soap_kernel(const LocalFeatures& per_atom_soap, const SoapKernelSettings& settings,
-                                        const parallel::BlacsGrid& grid, const AverageKernelOptions& options = {},
-                                        ProjectionSummary* projection = nullptr);
-
-// Collective. coulomb: this rank's flattened zero-padded matrices (CoulombMatrix::compute, length
-// n_atoms_max²), permutation none for the rows form and sorted_l2 for the global form.
-parallel::DistributedMatrix coulomb_kernel(const std::vector<Eigen::VectorXd>& coulomb, int n_atoms_max,
-                                           std::int64_t first_frame, const CoulombKernelSettings& settings,
-                                           const parallel::BlacsGrid& grid,
-                                           const AverageKernelOptions& options = {});
-
-// Collective. The raw (unnormalised) kernels of the two forms, for tests and diagnostics.
-parallel::DistributedMatrix raw_soap_kernel(const LocalFeatures& per_atom_soap, const SoapKernelSettings& settings,
-                                            const parallel::BlacsGrid& grid, const AverageKernelOptions& options = {},
-                                            ProjectionSummary* projection = nullptr);
-parallel::DistributedMatrix raw_coulomb_kernel(const std::vector<Eigen::VectorXd>& coulomb, int n_atoms_max,
-                                               std::int64_t first_frame, const CoulombKernelSettings& settings,
-                                               const parallel::BlacsGrid& grid,
-                                               const AverageKernelOptions& options = {});
 
 }  // namespace hykal::kernels

@@ -19,7 +19,6 @@
 #include "hykal/learning/checkpoint.hpp"
 #include "hykal/learning/fit_groups.hpp"
 #include "hykal/learning/gap_objective.hpp"
-#include "hykal/learning/prediction_errors.hpp"
 #include "hykal/util/logger.hpp"
 #include "hykal/util/stage_timers.hpp"
 
@@ -62,6 +61,13 @@ struct IterationSummary {
   std::size_t n_test = 0;        // test frames, e0 references excluded
   std::optional<std::size_t> best_fit;  // index into the fits; none if every fit failed
   FitErrors best;                // eV/atom, eV/Å
+};
+
+// Reference and predicted values for the parity plots, gathered on rank 0.
+struct ParityPoints {
+  std::vector<double> reference_energy, predicted_energy;  // eV/atom
+  std::vector<double> reference_force, predicted_force;    // eV/Å, every stride-th component
+  long long force_stride = 1;
 };
 
 struct LearningOutcome {

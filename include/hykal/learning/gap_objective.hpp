@@ -5,6 +5,7 @@
 // fit's input errors arise on every rank at once, prediction (which can fail on one rank) runs
 // inside context.agree, and the deadline is checked between the stages.
 #include "hykal/gap/gap_backend.hpp"
+#include "hykal/gap/prediction_errors.hpp"
 #include "hykal/io/frame_distribution.hpp"
 #include "hykal/learning/batch_evaluation.hpp"
 #include "hykal/learning/frame_sampling.hpp"
@@ -23,6 +24,10 @@ struct GroupFrames {
 // Collective over comm (a fit group, or the world).
 io::LocalFrames read_frames(const io::FrameIndex& index, const std::vector<std::size_t>& frames,
                             const io::ReadOptions& options, MPI_Comm comm);
+
+// The RMSEs of summed prediction errors as the loop scores and stores them (METHOD.md §6): energy
+// per atom in eV/atom, force components in eV/Å; NaN where no frame has that reference.
+FitErrors fit_errors(const gap::PredictionErrors& summed);
 
 // The [gap] settings with proposed hyperparameters (ordered as the search space) applied.
 using FitSettingsOf = std::function<gap::FitSettings(const std::vector<double>& hyperparameters)>;
