@@ -2,7 +2,22 @@
 
 #include "hykal/learning/prediction_errors.hpp"
 
+#include <cmath>
+
 namespace hykal::learning {
+namespace {
+
+// At or above 2^52 resolutions the spacing of doubles is already the resolution or coarser, and
+// value / resolution could overflow: such values stay as they are.
+double on_grid(double value) {
+  const double steps = value / objective_resolution;
+  if (!(std::abs(steps) < 0x1.0p52)) return value;
+  return std::round(steps) * objective_resolution;
+}
+
+}  // namespace
+
+FitErrors on_objective_grid(const FitErrors& errors) { return {on_grid(errors.energy_rmse), on_grid(errors.force_rmse)}; }
 
 io::LocalFrames read_frames(const io::FrameIndex& index, const std::vector<std::size_t>& frames,
                             const io::ReadOptions& options, MPI_Comm comm) {
@@ -20,7 +35,7 @@ FitFunction gap_objective(const GroupFrames& frames, const FitSettingsOf& settin
     context.check_deadline();
     ErrorSums sums;
     context.agree([&] { sums = local_error_sums(model, frames.test.frames); });
-    const FitErrors errors = root_mean_square_errors(sums, context.group());
+    const FitErrors errors = on_objective_grid(root_mean_square_errors(sums, context.group()));
     record_seconds("GAP test prediction", MPI_Wtime() - fitted);
     return errors;
   };
