@@ -6,6 +6,10 @@
 # test main returns 77 when a test called hykal::test::skip, tests/test_skip.hpp).
 find_package(Catch2 REQUIRED)
 
+# What every test's processes need: Open MPI allowed to run as root (CI runs as root), one BLAS
+# thread per rank (the ranks are the parallelism).
+set(HYKAL_TEST_ENVIRONMENT "OMPI_ALLOW_RUN_AS_ROOT=1;OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1;OPENBLAS_NUM_THREADS=1")
+
 set(HYKAL_MPIEXEC_EXTRA "")
 execute_process(COMMAND ${MPIEXEC_EXECUTABLE} --version OUTPUT_VARIABLE _mpiexec_version ERROR_QUIET)
 if(_mpiexec_version MATCHES "Open MPI|OpenRTE")
@@ -27,9 +31,28 @@ function(hykal_add_test name)
       LABELS "RANK_${n};${ARG_LABELS}"
       PROCESSORS ${n}
       TIMEOUT 900
-      ENVIRONMENT "OMPI_ALLOW_RUN_AS_ROOT=1;OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1;OPENBLAS_NUM_THREADS=1;HYKAL_SHARED_DIR=${HYKAL_SHARED_DIR};HYKAL_SOURCE_DIR=${PROJECT_SOURCE_DIR};HYKAL_EXECUTABLE=$<TARGET_FILE:hykal>")
+      ENVIRONMENT "${HYKAL_TEST_ENVIRONMENT};HYKAL_SHARED_DIR=${HYKAL_SHARED_DIR};HYKAL_SOURCE_DIR=${PROJECT_SOURCE_DIR};HYKAL_EXECUTABLE=$<TARGET_FILE:hykal>")
     if(DEFINED ARG_SKIP_RETURN_CODE)
       set_tests_properties(${name}_np${n} PROPERTIES SKIP_RETURN_CODE ${ARG_SKIP_RETURN_CODE})
     endif()
   endforeach()
+endfunction()
+
+# hykal_add_shell_test(NAME SCRIPT script [ARGS arg...] PROCESSORS n TIMEOUT seconds [LABELS l...]
+#                      [SKIP_RETURN_CODE code] [ENVIRONMENT VAR=value...])
+# Registers a shell check (`bash script args...`, the script named relative to the calling
+# CMakeLists.txt) with the environment every test gets plus the given variables. The check starts
+# its own mpiexec runs, hence PROCESSORS; LABELS (RANK_1, RANK_2, ...) name the rank counts it runs
+# at, for `ctest -L` (the sanitizer step selects by them); unlabelled checks are left out there.
+function(hykal_add_shell_test name)
+  cmake_parse_arguments(ARG "" "SCRIPT;PROCESSORS;TIMEOUT;SKIP_RETURN_CODE" "ARGS;LABELS;ENVIRONMENT" ${ARGN})
+  add_test(NAME ${name} COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/${ARG_SCRIPT} ${ARG_ARGS})
+  set(environment ${HYKAL_TEST_ENVIRONMENT} ${ARG_ENVIRONMENT})
+  set_tests_properties(${name} PROPERTIES PROCESSORS ${ARG_PROCESSORS} TIMEOUT ${ARG_TIMEOUT} ENVIRONMENT "${environment}")
+  if(ARG_LABELS)
+    set_tests_properties(${name} PROPERTIES LABELS "${ARG_LABELS}")
+  endif()
+  if(DEFINED ARG_SKIP_RETURN_CODE)
+    set_tests_properties(${name} PROPERTIES SKIP_RETURN_CODE ${ARG_SKIP_RETURN_CODE})
+  endif()
 endfunction()

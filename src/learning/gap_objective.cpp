@@ -5,6 +5,19 @@
 #include <cmath>
 
 namespace hykal::learning {
+namespace {
+
+// At or above 2^52 resolutions the spacing of doubles is already the resolution or coarser, and
+// value / resolution could overflow: such values stay as they are.
+double on_grid(double value) {
+  const double steps = value / objective_resolution;
+  if (!(std::abs(steps) < 0x1.0p52)) return value;
+  return std::round(steps) * objective_resolution;
+}
+
+}  // namespace
+
+FitErrors on_objective_grid(const FitErrors& errors) { return {on_grid(errors.energy_rmse), on_grid(errors.force_rmse)}; }
 
 io::LocalFrames read_frames(const io::FrameIndex& index, const std::vector<std::size_t>& frames,
                             const io::ReadOptions& options, MPI_Comm comm) {
@@ -37,7 +50,7 @@ FitFunction gap_objective(const GroupFrames& frames, const FitSettingsOf& settin
       const std::vector<gap::Prediction> predictions = gap::model_predictions(model, frames.test.frames, backend.programs);
       for (std::size_t f = 0; f < predictions.size(); ++f) errors.add(frames.test.frames[f], predictions[f]);
     });
-    const FitErrors test_errors = fit_errors(errors.summed(context.group()));
+    const FitErrors test_errors = on_objective_grid(fit_errors(errors.summed(context.group())));
     record_seconds("GAP test prediction", MPI_Wtime() - fitted);
     return test_errors;
   };

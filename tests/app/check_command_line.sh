@@ -2,11 +2,11 @@
 # The hykal program itself: a wrong option gives one clear message naming it and a non-zero exit
 # at 1, 2 and 4 ranks, without a hang; --help and --version work.
 # Usage: check_command_line.sh HYKAL_EXECUTABLE MPIEXEC
-set -u -o pipefail
+source "$(dirname "$0")/../test_env.sh"
+set -o pipefail
 hykal=$1
 mpiexec=$2
-failures=0
-log=$(mktemp)
+log=$work/log
 
 expect_failure() {  # ranks, text that must appear exactly once, arguments...
   local ranks=$1 text=$2
@@ -38,12 +38,11 @@ version=$("$hykal" --version 2>&1) && grep -q '^hykal ' <<< "$version" || { echo
 
 # --dry-run reads the data, prints the memory estimate and writes nothing.
 example=$(cd "$(dirname "$0")/../.." && pwd)/inputs/example/sio2_meltquench.xyz
-results=$(mktemp -u).h5
+results=$work/results.h5
 if ! timeout 120 "$mpiexec" --oversubscribe -n 2 "$hykal" cluster --dry-run --data.files="$example" \
        --output.results="$results" >"$log" 2>&1 || ! grep -q "estimated memory per rank" "$log" || [ -e "$results" ]; then
   echo "FAIL: --dry-run"; cat "$log"; failures=$((failures + 1))
 fi
 
-rm -f "$log"
 echo "command-line checks: $failures failed"
 [ "$failures" -eq 0 ]

@@ -6,13 +6,13 @@
 # 3.22.1; the command that made it is in its header), reduced here in Python and printed with
 # %.6f as hykal prints.
 # Usage: check_info.sh HYKAL_EXECUTABLE MPIEXEC SHARED_DIR
-set -u -o pipefail
+source "$(dirname "$0")/../test_env.sh"
+set -o pipefail
 hykal=$1
 mpiexec=$2
 data=$3/data
 table=$(cd "$(dirname "$0")/../io/reference" && pwd)/ase_frames.tsv
-failures=0
-log=$(mktemp)
+log=$work/log
 
 # The lines hykal info must print for one file, from the ASE table.
 expected_lines() {  # file
@@ -47,6 +47,5 @@ check() {  # file
 
 for file in $(cut -f1 "$table" | grep -v '^#' | uniq); do check "$file"; done
 
-rm -f "$log"
 echo "info checks: $failures failed"
 [ "$failures" -eq 0 ]

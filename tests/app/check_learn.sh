@@ -5,7 +5,9 @@
 # test sets disjoint but for the e0 references, each element's reference once; every cluster
 # contributes round(I_k·|cluster|) frames, round(0.3·taken) of them for testing; the loop stops
 # at the first iteration whose best test RMSE is ≤ E_tol, or at 100 %; each iteration's best is
-# the lowest RMSE among its fits; the sets, fits and errors agree between 1 and 2 ranks; random
+# the lowest RMSE among its fits; the sets and fits (hyperparameters, test RMSEs, status) are
+# identical at 1 and 2 ranks (the RMSEs the loop sees are on a fixed grid, gap_objective.hpp) and
+# the final potential's errors agree to rounding; random
 # sampling draws the same number of frames and is stored beside the clusters' run; the model,
 # the training-set file and the figures are written.
 # Usage: check_learn.sh HYKAL_EXECUTABLE MPIEXEC SOURCE_DIR
@@ -90,14 +92,15 @@ def check_run(name, group="learning", e_tol=2.0):
 one, two, batch = check_run("one"), check_run("two"), check_run("batch")
 easy = check_run("easy", e_tol=1000.0)
 if len(easy["learning/iterations"]) != 1: bad.append("e_tol = 1 eV/atom: more than one iteration")
-# 1 and 2 ranks: the same sets and fits, RMSEs equal to rounding (a fit group of 2 ranks sums in another order).
+# 1 and 2 ranks: the same sets and the identical fits: a fit group of 2 ranks sums in another
+# order, but the RMSEs the loop records and optimises are rounded to a grid far coarser than that.
 for path in ["learning/training_set", "learning/test_set"]:
     for other, name in [(two, "two"), (batch, "batch")]:
         if not np.array_equal(one[path][:], other[path][:]): bad.append(f"{name}: {path} differs from 1 rank")
 a, b = one["learning/fits"][:], two["learning/fits"][:]
 for column in a.dtype.names:
     if column in ("seconds", "group"): continue
-    if not np.allclose(a[column], b[column], rtol=1e-6, atol=1e-9): bad.append(f"2 ranks: fits column {column} differs")
+    if not np.array_equal(a[column], b[column]): bad.append(f"2 ranks: fits column {column} differs: {a[column]} vs {b[column]}")
 u1, u2 = one["learning/unused_errors"].attrs, two["learning/unused_errors"].attrs
 if not np.isclose(u1["energy_rmse_meV_per_atom"], u2["energy_rmse_meV_per_atom"], rtol=1e-6): bad.append("2 ranks: unused energy RMSE differs")
 # Two fits at a time: the same initial design (it depends on the seed alone).
