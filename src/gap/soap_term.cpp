@@ -98,7 +98,16 @@ SoapTerm::SoapTerm(const SoapTermSettings& settings)
     : settings_(validated(settings)),
       smooth_cutoff_{settings_.cutoff, settings_.cutoff_transition_width},
       power_spectrum_(static_cast<int>(settings_.species.size()), settings_.n_max, settings_.l_max),
-      harmonics_(settings_.l_max) {
+      harmonics_(settings_.l_max),
+      feature_weights_(Eigen::VectorXd::Ones(power_spectrum_.feature_count())) {
+  // gap_fit's soap stores each unordered pair of density channels (species, n) ≠ (species', n')
+  // once, times √2 (GAP's descriptors.F90, soap_calc: SQRT_TWO on ia ≠ jb), so that q·q' is the
+  // sum over all ordered channel pairs: the rotation-invariant overlap kernel, unchanged by any
+  // orthogonal change of the radial basis. DScribe's layout keeps the same features without the
+  // √2, which weights every cross-channel product half as much as gap_fit does.
+  power_spectrum_.for_each_feature([this](int a, int b, int, int n, int n2, int feature) {
+    if (a != b || n != n2) feature_weights_[feature] = std::sqrt(2.0);
+  });
   // The table reaches slightly beyond rc so that rounding never leaves its range.
   radial_table_ = std::make_unique<const RadialTable>(
       descriptors::radial_integrals(basis_settings(settings_)), settings_.n_max * (settings_.l_max + 1),
@@ -198,7 +207,7 @@ void SoapTerm::differentiate(int row, CentreWorkspace& work, Gradient& dq_dr) co
       const int first = power_spectrum_.coefficient_index(0, l, n2);
       for (int m = 0; m < 2 * l + 1; ++m) sum += other[m] * dc.row(first + m);
     }
-    dp.row(feature) = power_spectrum_.prefactor(l) * sum;
+    dp.row(feature) = (feature_weights_[feature] * power_spectrum_.prefactor(l)) * sum;
   });
   // q = p/|p|: ∂q = (1 - q qᵀ) ∂p / |p|.
   const Eigen::VectorXd& q = work.environment.q;
@@ -237,6 +246,7 @@ void SoapTerm::for_each_environment(const io::Frame& frame, bool with_gradients,
   for (int centre = 0; centre < static_cast<int>(frame.n_atoms()); ++centre) {
     expand_centre(neighbours, centre, species, with_gradients, work);
     power_spectrum_.evaluate(work.coefficients.data(), work.power.data());
+    work.power.array() *= feature_weights_.array();
     work.norm = work.power.norm();
     environment.centre = centre;
     environment.channel = species[centre];

@@ -16,6 +16,7 @@
 #include <algorithm>
 #include <cmath>
 #include <string>
+#include <vector>
 
 using namespace hykal;
 using gap::SoapTerm;
@@ -45,12 +46,27 @@ io::Frame strained(const io::Frame& frame, const Eigen::Matrix3d& deformation) {
   return result;
 }
 
+// gap_fit's weights of DScribe's features (species a <= b, then l, then n, n' with n' >= n when
+// a = b): √2 on every pair of density channels (a, n) ≠ (b, n'), 1 on the diagonal (soap_calc in
+// GAP's descriptors.F90).
+Eigen::RowVectorXd gap_fit_feature_weights(int n_species, int n_max, int l_max) {
+  std::vector<double> weights;
+  for (int a = 0; a < n_species; ++a)
+    for (int b = a; b < n_species; ++b)
+      for (int l = 0; l <= l_max; ++l)
+        for (int n = 0; n < n_max; ++n)
+          for (int n2 = a == b ? n : 0; n2 < n_max; ++n2) weights.push_back(a == b && n == n2 ? 1.0 : std::sqrt(2.0));
+  return Eigen::Map<const Eigen::RowVectorXd>(weights.data(), static_cast<Eigen::Index>(weights.size()));
+}
+
 }  // namespace
 
-TEST_CASE("q is DScribe's power spectrum, normalised, when every neighbour is inside rc - w", "[gap][soap]") {
+TEST_CASE("q is DScribe's power spectrum with gap_fit's √2 weights, normalised, when every neighbour is inside rc - w",
+          "[gap][soap]") {
   // Te2O4 molecule: its largest distance, 5.57 Å, is below 6 - 0.4 Å, so f_c = 1 everywhere and
   // the neighbours are DScribe's (all atoms): the rows of DScribe 2.1.1's per-atom SOAP
-  // (fixtures/dscribe, n_max 4, l_max 3, r_cut 6 Å, sigma 0.5 Å) divided by their norms.
+  // (fixtures/dscribe, n_max 4, l_max 3, r_cut 6 Å, sigma 0.5 Å), cross-channel features times √2,
+  // divided by their norms.
   const io::Frame frame = io::read_extxyz(test::fixture("structures/te2o4_molecule.xyz")).at(0);
   const auto file = io::hdf5::open_read_only(test::fixture("dscribe/te2o4_molecule.h5"));
   for (auto basis : {descriptors::RadialBasisType::polynomial, descriptors::RadialBasisType::gto}) {
@@ -71,6 +87,7 @@ TEST_CASE("q is DScribe's power spectrum, normalised, when every neighbour is in
     using RowMajorMatrix = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
     Eigen::MatrixXd normalised = Eigen::Map<const RowMajorMatrix>(
         reference.values.data(), static_cast<Eigen::Index>(frame.n_atoms()), term.dimension());
+    normalised = normalised.array().rowwise() * gap_fit_feature_weights(2, 4, 3).array();
     normalised.rowwise().normalize();
     CHECK(relative_error(test::all_descriptors(term, frame), normalised) < 1e-10);
   }
