@@ -22,9 +22,11 @@ std::vector<long long> check_environment_counts(std::vector<long long> counts, c
   MPI_Allreduce(MPI_IN_PLACE, counts.data(), static_cast<int>(counts.size()), MPI_LONG_LONG, MPI_SUM, comm);
   for (std::size_t c = 0; c < counts.size(); ++c) {
     if (counts[c] < settings.n_sparse) {
+      // n_sparse counts per channel, as gap_fit's add_species copies it into every sub-model.
+      const std::string per = settings.descriptor == "two_body" ? "species pair" : "central species";
       throw InputError("gap." + settings.descriptor + "_n_sparse = " + std::to_string(settings.n_sparse) +
-                       " is more than the " + std::to_string(counts[c]) + " training environments of channel " +
-                       descriptor.channel_name(static_cast<int>(c)));
+                       " is more than the " + std::to_string(counts[c]) + " training environments of " + per + " " +
+                       descriptor.channel_name(static_cast<int>(c)) + " (the sparse points count per " + per + ")");
     }
   }
   return counts;

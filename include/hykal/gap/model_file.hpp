@@ -11,8 +11,11 @@
 namespace hykal::gap {
 
 // Identifies our files (root attribute `format`) and the layout version (attribute `version`).
+// Version 2: the model's meaning follows gap_fit's conventions (two-body pairs counted from both
+// ends, gap_fit's SOAP radial basis and √2 weights), so version-1 coefficients would predict
+// other energies and are refused.
 inline constexpr const char* model_file_format = "hykal GAP model";
-inline constexpr int model_file_version = 1;
+inline constexpr int model_file_version = 2;
 
 // Collective over comm (every rank holds the same model). Writes to path + ".partial" and renames
 // it to path once complete, so an interrupted write never leaves a model file behind.
