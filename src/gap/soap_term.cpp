@@ -3,6 +3,7 @@
 #include "hykal/descriptors/radial_basis.hpp"
 #include "hykal/descriptors/species_index.hpp"
 #include "hykal/error.hpp"
+#include "hykal/gap/equispaced_gaussian_basis.hpp"
 #include "hykal/io/periodic_table.hpp"
 
 #include <algorithm>
@@ -17,11 +18,11 @@ using Gradient = Eigen::Matrix<double, Eigen::Dynamic, 3>;
 
 namespace {
 
-// The DScribe-mode settings whose radial integrals I_nl the term uses: same basis, with r_cut
-// the potential's cutoff and sigma its atom_sigma.
+// The DScribe-mode settings of the same expansion (r_cut the potential's cutoff, sigma its
+// atom_sigma): their check of the species list, and the radial integrals of a DScribe basis.
 descriptors::SoapSettings basis_settings(const SoapTermSettings& settings) {
   descriptors::SoapSettings basis;
-  basis.basis = settings.radial_basis;
+  basis.basis = settings.dscribe_basis.value_or(descriptors::RadialBasisType::polynomial);
   basis.n_max = settings.n_max;
   basis.l_max = settings.l_max;
   basis.r_cut = settings.cutoff;
@@ -40,7 +41,7 @@ SoapTermSettings validated(SoapTermSettings settings) {
   if (!(settings.cutoff > 0.0))
     throw SettingError("cutoff", "must be positive, got " + std::to_string(settings.cutoff) + " Å");
   // The GTO centres a_k = linspace(1, rc, n_max) need rc > 1 Å (CONVENTIONS.md §2.1).
-  if (settings.radial_basis == descriptors::RadialBasisType::gto && !(settings.cutoff > 1.0))
+  if (settings.dscribe_basis == descriptors::RadialBasisType::gto && !(settings.cutoff > 1.0))
     throw SettingError("cutoff", "must exceed 1 Å with the GTO basis, got " + std::to_string(settings.cutoff) + " Å");
   if (!(settings.cutoff_transition_width >= 0.0 && settings.cutoff_transition_width <= settings.cutoff))
     throw SettingError("cutoff_transition_width",
@@ -49,6 +50,12 @@ SoapTermSettings validated(SoapTermSettings settings) {
   // (SettingError "species") and sorts and de-duplicates it.
   settings.species = descriptors::validated(basis_settings(settings)).species;
   return settings;
+}
+
+// I_nl(r) of the settings' radial basis, without the cutoff function.
+descriptors::RadialIntegrals radial_functions(const SoapTermSettings& settings) {
+  if (settings.dscribe_basis) return descriptors::radial_integrals(basis_settings(settings));
+  return equispaced_gaussian_radial_functions(settings.cutoff, settings.n_max, settings.l_max, settings.atom_sigma);
 }
 
 // Keeps the neighbour entries' p × 3 storage when a centre has fewer neighbours than the last
@@ -98,10 +105,19 @@ SoapTerm::SoapTerm(const SoapTermSettings& settings)
     : settings_(validated(settings)),
       smooth_cutoff_{settings_.cutoff, settings_.cutoff_transition_width},
       power_spectrum_(static_cast<int>(settings_.species.size()), settings_.n_max, settings_.l_max),
-      harmonics_(settings_.l_max) {
+      harmonics_(settings_.l_max),
+      feature_weights_(Eigen::VectorXd::Ones(power_spectrum_.feature_count())) {
+  // gap_fit's soap stores each unordered pair of density channels (species, n) ≠ (species', n')
+  // once, times √2 (GAP's descriptors.F90, soap_calc: SQRT_TWO on ia ≠ jb), so that q·q' is the
+  // sum over all ordered channel pairs: the rotation-invariant overlap kernel, unchanged by any
+  // orthogonal change of the radial basis. DScribe's layout keeps the same features without the
+  // √2, which weights every cross-channel product half as much as gap_fit does.
+  power_spectrum_.for_each_feature([this](int a, int b, int, int n, int n2, int feature) {
+    if (a != b || n != n2) feature_weights_[feature] = std::sqrt(2.0);
+  });
   // The table reaches slightly beyond rc so that rounding never leaves its range.
   radial_table_ = std::make_unique<const RadialTable>(
-      descriptors::radial_integrals(basis_settings(settings_)), settings_.n_max * (settings_.l_max + 1),
+      radial_functions(settings_), settings_.n_max * (settings_.l_max + 1),
       settings_.cutoff * (1.0 + 1e-9) + 1e-9, RadialTable::spacing_per_sigma * settings_.atom_sigma);
 }
 
@@ -198,7 +214,7 @@ void SoapTerm::differentiate(int row, CentreWorkspace& work, Gradient& dq_dr) co
       const int first = power_spectrum_.coefficient_index(0, l, n2);
       for (int m = 0; m < 2 * l + 1; ++m) sum += other[m] * dc.row(first + m);
     }
-    dp.row(feature) = power_spectrum_.prefactor(l) * sum;
+    dp.row(feature) = (feature_weights_[feature] * power_spectrum_.prefactor(l)) * sum;
   });
   // q = p/|p|: ∂q = (1 - q qᵀ) ∂p / |p|.
   const Eigen::VectorXd& q = work.environment.q;
@@ -237,6 +253,7 @@ void SoapTerm::for_each_environment(const io::Frame& frame, bool with_gradients,
   for (int centre = 0; centre < static_cast<int>(frame.n_atoms()); ++centre) {
     expand_centre(neighbours, centre, species, with_gradients, work);
     power_spectrum_.evaluate(work.coefficients.data(), work.power.data());
+    work.power.array() *= feature_weights_.array();
     work.norm = work.power.norm();
     environment.centre = centre;
     environment.channel = species[centre];

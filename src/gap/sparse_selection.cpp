@@ -22,9 +22,11 @@ std::vector<long long> check_environment_counts(std::vector<long long> counts, c
   MPI_Allreduce(MPI_IN_PLACE, counts.data(), static_cast<int>(counts.size()), MPI_LONG_LONG, MPI_SUM, comm);
   for (std::size_t c = 0; c < counts.size(); ++c) {
     if (counts[c] < settings.n_sparse) {
+      // n_sparse counts per channel, as gap_fit's add_species copies it into every sub-model.
+      const std::string per = settings.descriptor == "two_body" ? "species pair" : "central species";
       throw InputError("gap." + settings.descriptor + "_n_sparse = " + std::to_string(settings.n_sparse) +
-                       " is more than the " + std::to_string(counts[c]) + " training environments of channel " +
-                       descriptor.channel_name(static_cast<int>(c)));
+                       " is more than the " + std::to_string(counts[c]) + " training environments of " + per + " " +
+                       descriptor.channel_name(static_cast<int>(c)) + " (the sparse points count per " + per + ")");
     }
   }
   return counts;
@@ -74,16 +76,19 @@ double uniform_draw(std::uint64_t seed, std::int64_t frame, std::int64_t ordinal
 // One sampled environment: key, global frame, position in the frame's visiting order, channel.
 using Candidate = std::tuple<double, std::int64_t, std::int64_t, int>;
 
-// Leading eigenpairs of each channel's Gram matrix, as v_j/√λ_j columns (p × k).
-std::vector<Eigen::MatrixXd> leverage_projections(std::vector<Eigen::MatrixXd> gram, int n_sparse, MPI_Comm comm) {
+// gap_fit's leverage basis of each channel (cur_decomposition in GAP's clustering.F90): the
+// leading k = ⌊rank/2⌋ eigenpairs of the Gram matrix, rank counting the eigenvalues above
+// 1e-12 of the largest (gap_fit counts singular values above 1e-13 of its explicit SVD; the
+// Gram matrix's rounding floor is relative), as v_j/√λ_j columns (p × k).
+std::vector<Eigen::MatrixXd> leverage_projections(std::vector<Eigen::MatrixXd> gram, MPI_Comm comm) {
   std::vector<Eigen::MatrixXd> projections;
   for (Eigen::MatrixXd& g : gram) {
     MPI_Allreduce(MPI_IN_PLACE, g.data(), static_cast<int>(g.size()), MPI_DOUBLE, MPI_SUM, comm);
     const Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> solver(g);
     const Eigen::VectorXd& values = solver.eigenvalues();  // ascending
     const double floor = 1e-12 * std::max(values.maxCoeff(), 0.0);
-    int k = 0;
-    while (k < std::min<int>(n_sparse, static_cast<int>(values.size())) && values[values.size() - 1 - k] > floor) ++k;
+    const int rank = static_cast<int>((values.array() > floor).count());
+    const int k = std::max(1, rank / 2);
     projections.push_back(solver.eigenvectors().rightCols(k) *
                           values.tail(k).cwiseSqrt().cwiseInverse().asDiagonal());
   }
@@ -109,7 +114,7 @@ std::vector<Eigen::MatrixXd> cur_points(const std::vector<io::Frame>& local_fram
   }
   check_environment_counts(counts, settings, descriptor, comm);
   for (Eigen::MatrixXd& g : gram) g = g.selfadjointView<Eigen::Lower>();
-  const std::vector<Eigen::MatrixXd> projections = leverage_projections(std::move(gram), settings.n_sparse, comm);
+  const std::vector<Eigen::MatrixXd> projections = leverage_projections(std::move(gram), comm);
 
   // Keys of every local environment; keep this rank's n best per channel.
   std::vector<std::vector<Candidate>> best(channels);
@@ -118,9 +123,12 @@ std::vector<Eigen::MatrixXd> cur_points(const std::vector<io::Frame>& local_fram
     std::int64_t ordinal = 0;
     descriptor.for_each_environment(local_frames[f], false, [&](const Environment& environment) {
       const auto c = static_cast<std::size_t>(environment.channel);
+      // gap_fit's selection: probability p = min(1, n π / k) from the leverage π over the k
+      // leading directions, and the n environments with the largest p − u are kept.
+      const auto k = static_cast<double>(projections[c].cols());
       const double leverage = (projections[c].transpose() * covariance.prepared(environment.q)).squaredNorm();
-      const double key = leverage > 0.0 ? std::log(uniform_draw(seed, frame, ordinal)) / leverage
-                                        : -std::numeric_limits<double>::infinity();
+      const double probability = std::min(1.0, settings.n_sparse * leverage / k);
+      const double key = probability - uniform_draw(seed, frame, ordinal);
       best[c].emplace_back(key, frame, ordinal, environment.channel);
       ++ordinal;
     });

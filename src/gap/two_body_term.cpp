@@ -12,6 +12,9 @@ namespace hykal::gap {
 
 namespace {
 
+// gap_fit counts each pair from both of its atoms (see the header).
+constexpr double pair_multiplicity = 2.0;
+
 // Whether the neighbour entry (j, d) of centre i is the one visit of its pair (see the header).
 bool is_first_visit(int i, int j, const std::array<double, 3>& d) {
   if (j != i) return j > i;
@@ -88,14 +91,14 @@ void TwoBodyTerm::for_each_environment(const io::Frame& frame, bool with_gradien
       environment.centre = centre;
       environment.channel = channel_of(frame.atomic_numbers[i], frame.atomic_numbers[static_cast<std::size_t>(j)]);
       environment.q[0] = r;
-      environment.weight = cutoff_.value(r);
+      environment.weight = pair_multiplicity * cutoff_.value(r);
       if (with_gradients) {
         NeighbourDerivative& neighbour = environment.neighbours[0];
         neighbour.atom = j;
         neighbour.displacement = Eigen::Vector3d(list.displacement[e][0], list.displacement[e][1], list.displacement[e][2]);
         const Eigen::Vector3d direction = neighbour.displacement / r;
         neighbour.dq_dr.row(0) = direction.transpose();
-        neighbour.dweight_dr = cutoff_.derivative(r) * direction;
+        neighbour.dweight_dr = pair_multiplicity * cutoff_.derivative(r) * direction;
       }
       visit(environment);
     }

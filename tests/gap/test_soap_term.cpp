@@ -15,7 +15,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 #include <string>
+#include <vector>
 
 using namespace hykal;
 using gap::SoapTerm;
@@ -23,11 +25,17 @@ using gap::SoapTermSettings;
 
 namespace {
 
+using Basis = std::optional<descriptors::RadialBasisType>;  // unset: gap_fit's equispaced Gaussians
+const std::vector<Basis> every_basis{std::nullopt, descriptors::RadialBasisType::polynomial,
+                                     descriptors::RadialBasisType::gto};
+
+std::string name_of(const Basis& basis) { return basis ? descriptors::to_string(*basis) : "gap_fit"; }
+
 // The authors' settings (METHOD.md §7) on As and Te.
-SoapTermSettings aste3_settings(descriptors::RadialBasisType basis) {
+SoapTermSettings aste3_settings(const Basis& basis) {
   SoapTermSettings settings;
   settings.species = {52, 33};
-  settings.radial_basis = basis;
+  settings.dscribe_basis = basis;
   return settings;
 }
 
@@ -45,12 +53,27 @@ io::Frame strained(const io::Frame& frame, const Eigen::Matrix3d& deformation) {
   return result;
 }
 
+// gap_fit's weights of DScribe's features (species a <= b, then l, then n, n' with n' >= n when
+// a = b): √2 on every pair of density channels (a, n) ≠ (b, n'), 1 on the diagonal (soap_calc in
+// GAP's descriptors.F90).
+Eigen::RowVectorXd gap_fit_feature_weights(int n_species, int n_max, int l_max) {
+  std::vector<double> weights;
+  for (int a = 0; a < n_species; ++a)
+    for (int b = a; b < n_species; ++b)
+      for (int l = 0; l <= l_max; ++l)
+        for (int n = 0; n < n_max; ++n)
+          for (int n2 = a == b ? n : 0; n2 < n_max; ++n2) weights.push_back(a == b && n == n2 ? 1.0 : std::sqrt(2.0));
+  return Eigen::Map<const Eigen::RowVectorXd>(weights.data(), static_cast<Eigen::Index>(weights.size()));
+}
+
 }  // namespace
 
-TEST_CASE("q is DScribe's power spectrum, normalised, when every neighbour is inside rc - w", "[gap][soap]") {
+TEST_CASE("q is DScribe's power spectrum with gap_fit's √2 weights, normalised, when every neighbour is inside rc - w",
+          "[gap][soap]") {
   // Te2O4 molecule: its largest distance, 5.57 Å, is below 6 - 0.4 Å, so f_c = 1 everywhere and
   // the neighbours are DScribe's (all atoms): the rows of DScribe 2.1.1's per-atom SOAP
-  // (fixtures/dscribe, n_max 4, l_max 3, r_cut 6 Å, sigma 0.5 Å) divided by their norms.
+  // (fixtures/dscribe, n_max 4, l_max 3, r_cut 6 Å, sigma 0.5 Å), cross-channel features times √2,
+  // divided by their norms.
   const io::Frame frame = io::read_extxyz(test::fixture("structures/te2o4_molecule.xyz")).at(0);
   const auto file = io::hdf5::open_read_only(test::fixture("dscribe/te2o4_molecule.h5"));
   for (auto basis : {descriptors::RadialBasisType::polynomial, descriptors::RadialBasisType::gto}) {
@@ -61,7 +84,7 @@ TEST_CASE("q is DScribe's power spectrum, normalised, when every neighbour is in
     settings.n_max = 4;
     settings.l_max = 3;
     settings.atom_sigma = 0.5;
-    settings.radial_basis = basis;
+    settings.dscribe_basis = basis;
     const SoapTerm term(settings);
     const std::string key = "soap_te2o4_molecule/soap__" + descriptors::to_string(basis) +
                             "__n4l3__rc6.0__sigma0.5__periodic0__off";
@@ -71,6 +94,7 @@ TEST_CASE("q is DScribe's power spectrum, normalised, when every neighbour is in
     using RowMajorMatrix = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
     Eigen::MatrixXd normalised = Eigen::Map<const RowMajorMatrix>(
         reference.values.data(), static_cast<Eigen::Index>(frame.n_atoms()), term.dimension());
+    normalised = normalised.array().rowwise() * gap_fit_feature_weights(2, 4, 3).array();
     normalised.rowwise().normalize();
     CHECK(relative_error(test::all_descriptors(term, frame), normalised) < 1e-10);
   }
@@ -78,8 +102,8 @@ TEST_CASE("q is DScribe's power spectrum, normalised, when every neighbour is in
 
 TEST_CASE("∂q/∂r_ij equals central finite differences of q", "[gap][soap]") {
   for (const io::Frame& frame : {test::small_triclinic_cell(), test::small_molecule()})
-    for (auto basis : {descriptors::RadialBasisType::polynomial, descriptors::RadialBasisType::gto}) {
-      INFO(frame.source_file << ", " << descriptors::to_string(basis));
+    for (const Basis& basis : every_basis) {
+      INFO(frame.source_file << ", " << name_of(basis));
       const SoapTerm term(aste3_settings(basis));
       const int n = static_cast<int>(frame.n_atoms()), p = term.dimension();
       // ∂q_i/∂r_j of every centre i and atom j: each image's entry moves with its atom, and the
@@ -111,8 +135,8 @@ TEST_CASE("∂q/∂r_ij equals central finite differences of q", "[gap][soap]") 
 
 TEST_CASE("forces and virial of E = Σ c·q equal finite differences; forces sum to zero", "[gap][soap]") {
   for (const io::Frame& frame : {test::small_triclinic_cell(), test::small_molecule()})
-    for (auto basis : {descriptors::RadialBasisType::polynomial, descriptors::RadialBasisType::gto}) {
-      INFO(frame.source_file << ", " << descriptors::to_string(basis));
+    for (const Basis& basis : every_basis) {
+      INFO(frame.source_file << ", " << name_of(basis));
       const SoapTerm term(aste3_settings(basis));
       const Eigen::MatrixXd weights = test::random_weights(term, 17);
       const test::ForcesAndVirial analytic = test::analytic_forces_and_virial(term, frame, weights);
@@ -146,7 +170,7 @@ TEST_CASE("forces and virial of E = Σ c·q equal finite differences; forces sum
 }
 
 TEST_CASE("q is a unit vector, invariant under rotation, the same with and without gradients", "[gap][soap]") {
-  const SoapTerm term(aste3_settings(descriptors::RadialBasisType::gto));
+  const SoapTerm term(aste3_settings(std::nullopt));
   const io::Frame frame = test::small_triclinic_cell();
   const Eigen::MatrixXd q = test::all_descriptors(term, frame);
   for (Eigen::Index i = 0; i < q.rows(); ++i) CHECK(std::abs(q.row(i).norm() - 1.0) < 1e-14);
@@ -167,7 +191,7 @@ TEST_CASE("q is a unit vector, invariant under rotation, the same with and witho
 }
 
 TEST_CASE("a neighbour's contribution vanishes smoothly as it crosses the cutoff", "[gap][soap]") {
-  const SoapTermSettings settings = aste3_settings(descriptors::RadialBasisType::polynomial);
+  const SoapTermSettings settings = aste3_settings(std::nullopt);
   const SoapTerm term(settings);
   const double cutoff = settings.cutoff, width = settings.cutoff_transition_width;
   const Eigen::Vector3d direction = Eigen::Vector3d(0.4, -0.7, 0.6).normalized();
@@ -220,17 +244,17 @@ TEST_CASE("bad settings name the quantity, unknown elements the frame", "[gap][s
     return Catch::Predicate<SettingError>([quantity](const SettingError& error) { return error.quantity() == quantity; },
                                           "names " + quantity);
   };
-  SoapTermSettings settings = aste3_settings(descriptors::RadialBasisType::polynomial);
+  SoapTermSettings settings = aste3_settings(std::nullopt);
   settings.cutoff_transition_width = 6.0;
   CHECK_THROWS_MATCHES(SoapTerm(settings), SettingError, names("cutoff_transition_width"));
-  settings = aste3_settings(descriptors::RadialBasisType::polynomial);
+  settings = aste3_settings(std::nullopt);
   settings.n_max = 0;
   CHECK_THROWS_MATCHES(SoapTerm(settings), SettingError, names("n_max"));
-  settings = aste3_settings(descriptors::RadialBasisType::polynomial);
+  settings = aste3_settings(std::nullopt);
   settings.species.clear();
   CHECK_THROWS_MATCHES(SoapTerm(settings), SettingError, names("species"));
 
-  const SoapTerm term(aste3_settings(descriptors::RadialBasisType::polynomial));
+  const SoapTerm term(aste3_settings(std::nullopt));
   io::Frame frame = test::small_molecule();
   frame.atomic_numbers[3] = 8;
   CHECK_THROWS_WITH(term.for_each_environment(frame, false, [](const gap::Environment&) {}),

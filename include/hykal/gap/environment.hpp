@@ -31,8 +31,8 @@ struct Environment {
   int centre = 0;     // frame index of the centre atom
   int channel = 0;    // which sub-model: species pair (two-body) or central species (SOAP)
   Eigen::VectorXd q;  // the descriptor, length p
-  // The local energy is w · δ² Σ_m α_m k(q, x_m); w is the smooth cutoff of a two-body pair and
-  // 1 for SOAP.
+  // The local energy is w · δ² Σ_m α_m k(q, x_m); w is 2 f_c for a two-body pair (counted from
+  // both ends, two_body_term.hpp) and 1 for SOAP.
   double weight = 1.0;
   std::vector<NeighbourDerivative> neighbours;  // empty when only energies are needed
 };

@@ -11,6 +11,9 @@
 namespace hykal::gap {
 
 // Identifies our files (root attribute `format`) and the layout version (attribute `version`).
+// Version 2: the model's meaning follows gap_fit's conventions (two-body pairs counted from both
+// ends, gap_fit's SOAP radial basis and √2 weights), so version-1 coefficients would predict
+// other energies and are refused.
 inline constexpr const char* model_file_format = "hykal GAP model";
 inline constexpr int model_file_version = 2;  // 2: attribute backend, dataset quip_xml
 

@@ -3,11 +3,14 @@
 //
 // Around centre i, the density of species s is a sum of Gaussians of width atom_sigma on the
 // neighbour images j within the cutoff rc, each weighted by the cosine cutoff f_c (smooth_cutoff.hpp).
-// Its expansion and power spectrum are the DScribe mode's (radial basis, radial table, real
-// harmonics, power_spectrum.hpp; CONVENTIONS.md §2–3):
+// Its radial functions are gap_fit's (equispaced_gaussian_basis.hpp); the radial table, real
+// harmonics and power spectrum layout are the DScribe mode's (power_spectrum.hpp;
+// CONVENTIONS.md §2–3):
 //   c^s_{nlm} = Σ_{j in s, 0 < r_ij < rc} f_c(r_ij) I_nl(r_ij) Y_lm(r̂_ij)  (+ the centre's own
 //               Gaussian, I_n0(0) / sqrt(4π), f_c = 1),
-//   p^{ab}_{nn'l} = π sqrt(8/(2l+1)) Σ_m c^a_{nlm} c^b_{n'lm},      q = p / |p|.
+//   p^{ab}_{nn'l} = w π sqrt(8/(2l+1)) Σ_m c^a_{nlm} c^b_{n'lm},    q = p / |p|,
+// with w = √2 when (a, n) ≠ (b, n') and 1 otherwise: gap_fit's soap weighting, under which q·q'
+// sums over every ordered pair of density channels (soap_term.cpp).
 // The derivatives with respect to the displacement r_ij of each neighbour image j:
 //   ∂c^s_{nlm}/∂r_ij = (f_c I_nl)'(r_ij) Y_lm r̂_ij + f_c I_nl ∇Y_lm(r̂_ij),
 //   ∂p/∂r_ij from the product rule on the species s of j,   ∂q/∂r_ij = (1 - q qᵀ) ∂p/∂r_ij / |p|,
@@ -29,6 +32,7 @@
 #include "hykal/gap/smooth_cutoff.hpp"
 
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace hykal::gap {
@@ -41,7 +45,10 @@ struct SoapTermSettings {
   int l_max = 5;                         // (gap.soap_l_max)
   int n_max = 6;                         // (gap.soap_n_max)
   double atom_sigma = 0.4;               // Å (gap.soap_atom_sigma)
-  descriptors::RadialBasisType radial_basis = descriptors::RadialBasisType::polynomial;
+  // Radial basis of the densities. Unset: gap_fit's equispaced Gaussians (its soap default,
+  // equispaced_gaussian_basis.hpp), the potential's. Set: one of DScribe's bases, by which the
+  // tests compare the expansion with DScribe's values.
+  std::optional<descriptors::RadialBasisType> dscribe_basis;
 };
 
 class SoapTerm final : public DescriptorTerm {
@@ -76,6 +83,7 @@ class SoapTerm final : public DescriptorTerm {
   SmoothCutoff smooth_cutoff_;
   descriptors::PowerSpectrum power_spectrum_;
   descriptors::RealSphericalHarmonics harmonics_;
+  Eigen::VectorXd feature_weights_;  // √2 on the cross-channel features, 1 on the diagonal (gap_fit)
   std::unique_ptr<const descriptors::RadialTable> radial_table_;
 };
 

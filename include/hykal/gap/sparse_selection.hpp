@@ -3,14 +3,15 @@
 // (METHOD.md §7). Collective over comm; the choice does not depend on the number of ranks.
 //  - uniform (two-body, gap_fit's sparse_method=uniform): n midpoints of equal bins spanning the
 //    range [min q, max q] of the channel's training environments (1-D descriptors only).
-//  - cur (SOAP, gap_fit's cur_points): rows of the channel's descriptor matrix X (environments ×
-//    p, as the covariance uses them) sampled without replacement with probability growing with
-//    their leverage scores π_e = Σ_j (v_jᵀ x_e)²/λ_j over the leading k = min(n, rank) eigenpairs
-//    of the p × p Gram matrix XᵀX (summed over ranks), which are the squared row norms of X's
-//    leading left singular vectors (Mahoney & Drineas, PNAS 106, 697 (2009)). The sampling is
-//    Efraimidis–Spirakis (the n largest keys log(u_e)/π_e), with u_e drawn from gap.seed and the
-//    environment's global frame and position, so it is deterministic and rank-independent. Our own
-//    small implementation: no Debian library offers CUR.
+//  - cur (SOAP, gap_fit's cur_points, cur_decomposition in GAP's clustering.F90): rows of the
+//    channel's descriptor matrix X (environments × p, as the covariance uses them) chosen by
+//    their leverage scores π_e = Σ_j (v_jᵀ x_e)²/λ_j over the leading k = ⌊rank/2⌋ eigenpairs of
+//    the p × p Gram matrix XᵀX (summed over ranks), which are the squared row norms of X's
+//    leading left singular vectors (Mahoney & Drineas, PNAS 106, 697 (2009)). As gap_fit: each
+//    environment gets p_e = min(1, n π_e / k) and the n with the largest p_e − u_e are kept, u_e
+//    uniform in (0, 1) drawn from gap.seed and the environment's global frame and position, so
+//    the choice is deterministic and rank-independent. Our own small implementation: no Debian
+//    library offers CUR.
 // Fewer training environments in a channel than n is an InputError naming the gap.*_n_sparse key.
 #include "hykal/gap/term_settings.hpp"
 #include "hykal/io/frame.hpp"

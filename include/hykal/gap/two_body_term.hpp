@@ -1,12 +1,18 @@
 #pragma once
-// The two-body term of a GAP potential (METHOD.md §7; gap_fit's distance_2b): one environment per
-// pair of atoms closer than the cutoff, q = (r_ij), weight f_c(r_ij), channel = species pair.
+// The two-body term of a GAP potential (METHOD.md §7; gap_fit's distance_Nb order=2): one
+// environment per pair of atoms closer than the cutoff, q = (r_ij), weight 2 f_c(r_ij), channel =
+// species pair.
 //
-// Each pair counts once. A pair {i, j + T} (T a lattice translation, j an image of any atom,
-// including i itself in a small periodic cell) is visited from the centre i with the lower frame
-// index, and for i = j from the image whose displacement is lexicographically positive; the atom
-// itself at distance 0 is never a pair. The local energy of a pair is therefore the whole pair
-// energy (no factor ½), so a pair potential φ(r) is represented by δ² Σ α k = φ.
+// Each pair is visited once: a pair {i, j + T} (T a lattice translation, j an image of any atom,
+// including i itself in a small periodic cell) from the centre i with the lower frame index, and
+// for i = j from the image whose displacement is lexicographically positive; the atom itself at
+// distance 0 is never a pair. gap_fit's distance_Nb with compact_clusters=T (its default since
+// 2020, and the authors' setting) builds one descriptor per centre atom and neighbour, so every
+// pair enters twice, once from each end: the authors' AsTe3 fit reports 2 × 9 753 As–As,
+// 2 × 63 956 As–Te and 2 × 98 791 Te–Te descriptors for the pairs of train.xyz. The weight 2 f_c
+// is that double count done in one visit: a pair potential φ(r) is represented by
+// 2 δ² Σ α k = φ, and the prior variance of a pair energy is 4 δ² (not δ²) — which sets how
+// strongly the two-body term is regularised against SOAP.
 #include "hykal/gap/descriptor_term.hpp"
 #include "hykal/gap/smooth_cutoff.hpp"
 
