@@ -20,7 +20,7 @@ fast=(--soap.n_max=2 --soap.l_max=2 --soap.r_cut=4.0 --clustering.max_clusters=3
 run() {  # ranks, command, options...: runs hykal, status in $status, output in $work/log
   local ranks=$1
   shift
-  timeout 300 "$mpiexec" --oversubscribe -n "$ranks" "$hykal" "$@" "${fast[@]}" > "$work/log" 2>&1
+  timeout -k 30 300 "$mpiexec" --oversubscribe -n "$ranks" "$hykal" "$@" "${fast[@]}" > "$work/log" 2>&1
   status=$?
 }
 
@@ -82,7 +82,7 @@ for ranks in 1 2; do
   # goes, the earlier results stay. The per-atom SOAP rows make the write long.
   for signal in TERM INT; do
     for when in writing early; do
-      timeout 900 "$mpiexec" --oversubscribe -n "$ranks" "$hykal" descriptors --data.files="$example" \
+      timeout -k 30 900 "$mpiexec" --oversubscribe -n "$ranks" "$hykal" descriptors --data.files="$example" \
           --output.results="$work/earlier.h5" --soap.store_per_atom=true > "$work/log" 2>&1 &
       pid=$!
       if [ "$when" = writing ]; then
