@@ -90,7 +90,8 @@ def check(name):
     last = fits["iteration"] == fits["iteration"].max()
     for fit in fits[last & (fits["status"] == 0)]:
         rmse = 1000 * np.sqrt(np.mean([(-fit["cutoff"] - energy[i] / n_atoms[i]) ** 2 for i in scored]))
-        if not np.isclose(fit["energy_rmse"], rmse, rtol=1e-9):
+        # The loop stores RMSEs on its objective grid of 1e-7 eV/atom (gap_objective.hpp): 1e-4 meV/atom.
+        if abs(fit["energy_rmse"] - round(rmse * 1e4) / 1e4) > 1e-9 * rmse:
             bad.append(f"{name}: fit at cutoff {fit['cutoff']}: energy RMSE {fit['energy_rmse']}, fake quip gives {rmse}")
     model = h5py.File(text(g.attrs["model_file"]), "r")
     best = fits[last & (fits["status"] == 0)]
