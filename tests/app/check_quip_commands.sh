@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # `hykal fit` and `hykal predict` with gap.backend = quip (issue 8 item 6), at 1 and 2 ranks
-# (predict also at 4), on a small AsTe3 subset, with stand-ins for QUIP's programs written below
-# (as tests/gap/test_quip_backend.cpp writes its own): fake gap_fit keeps the training file it
-# was given and writes a potential holding two numbers, e = -2.5 eV/atom and k = -0.125 eV/Å²;
-# fake quip reads them back from the potential it is given and returns, for a frame of N atoms at
-# positions r_i, E = e·N, F_i = k·(r_i − mean r) and virial e·N·I. These known outputs are the
-# reference: Python computes them from the input positions.
+# (predict also at 4), on a small AsTe3 subset, with stand-ins for QUIP's programs (as
+# tests/gap/test_quip_backend.cpp has its own): fake gap_fit, written below, keeps the training
+# file it was given and writes a potential holding two numbers, e = -2.5 eV/atom and
+# k = -0.125 eV/Å²; fake quip (fake_quip.sh) reads them back from the potential it is given and
+# returns, for a frame of N atoms at positions r_i, E = e·N, F_i = k·(r_i − mean r) and virial
+# e·N·I. These known outputs are the reference: Python computes them from the input positions.
 #  - fit --dry-run prints the PEAK figure fake gap_fit gives for dryrun=T and writes nothing;
 #  - fit: the model file has backend = quip and gap_fit's potential verbatim (h5py), gap_fit saw
 #    the training frames in order (the same file at 1 and 2 ranks), no file is left in the temporary
@@ -39,27 +39,8 @@ cat > "$work/failing_gap_fit" <<'SH'
 echo 'SYSTEM ABORT: fake gap_fit failure'
 exit 1
 SH
-cat > "$work/quip" <<'SH'
-#!/bin/sh
-for a in "$@"; do
-  case $a in atoms_filename=*) atoms=${a#atoms_filename=} ;; param_filename=*) param=${a#param_filename=} ;; esac
-done
-e=$(sed -n 's/.*energy_per_atom="\([^"]*\)".*/\1/p' "$param")
-k=$(sed -n 's/.*force_factor="\([^"]*\)".*/\1/p' "$param")
-echo "fake quip: a log line before the structures"
-awk -v e="$e" -v k="$k" '
-  state == 0 { n = $1; print "AT " $0; state = 1; next }
-  state == 1 { comment = $0; sub(/Properties=species:S:1:pos:R:3/, "Properties=species:S:1:pos:R:3:force:R:3", comment)
-               i = 0; sx = sy = sz = 0; state = 2; next }
-  state == 2 { ++i; line[i] = $0; x[i] = $2; y[i] = $3; z[i] = $4; sx += $2; sy += $3; sz += $4
-               if (i < n) next
-               w = e * n
-               printf "AT %s energy=%.17g virial=\"%.17g 0 0 0 %.17g 0 0 0 %.17g\"\n", comment, w, w, w, w
-               for (j = 1; j <= n; ++j)
-                 printf "AT %s %.17g %.17g %.17g\n", line[j], k * (x[j] - sx / n), k * (y[j] - sy / n), k * (z[j] - sz / n)
-               state = 0 }' "$atoms"
-SH
-chmod +x "$work/gap_fit" "$work/failing_gap_fit" "$work/quip"
+install -m 755 "$here/fake_quip.sh" "$work/quip"
+chmod +x "$work/gap_fit" "$work/failing_gap_fit"
 programs() {  # gap_fit, quip: the options of the quip backend with these programs
   quip=(--gap.backend=quip --gap.gap_fit="$1" --gap.quip="$2")
 }

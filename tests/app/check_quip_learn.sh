@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # `hykal learn` with gap.backend = quip (issue 8 item 6) on the small learning data set
 # (learn_subset.sh), at 2 ranks as two fit groups of one rank (bo.batch = 2) and as one group of
-# two ranks, with stand-ins for QUIP's programs written here. Fake gap_fit reads the two-body
+# two ranks, with stand-ins for QUIP's programs: fake gap_fit, written here, reads the two-body
 # cutoff c and n_sparse from its input: n_sparse = 5 exits with status 1, n_sparse = 6 writes no
 # potential, n_sparse = 7 sleeps past gap.fit_timeout = 5 s, otherwise it writes a potential with
-# e = −c eV/atom; fake quip returns E = e·N (and forces k·(r_i − mean r)) for the frames it is
-# given. Checked with h5py against those known outputs: every fit with n_sparse 5 or 6 is recorded
+# e = −c eV/atom; fake quip (fake_quip.sh) returns E = e·N (and forces k·(r_i − mean r)) for the
+# frames it is given. Checked with h5py against those known outputs: every fit with n_sparse 5 or 6 is recorded
 # as failed with gap_fit's reason (exit status 1, no potential), with 7 as a timeout, and the loop
 # goes on; every other fit of the last iteration has the energy
 # RMSE sqrt(mean((−c − E_ref/N)²)) over the last iteration's test frames; the two runs record the
@@ -31,26 +31,8 @@ esac
 printf '<GAP_params label="fake"><fake energy_per_atom="-%s" force_factor="-0.125"/></GAP_params>\n' "$cutoff" \
   > "$(sed -n 's/^gp_file=//p' "$config")"
 SH
-cat > "$work/quip" <<'SH'
-#!/bin/sh
-for a in "$@"; do
-  case $a in atoms_filename=*) atoms=${a#atoms_filename=} ;; param_filename=*) param=${a#param_filename=} ;; esac
-done
-e=$(sed -n 's/.*energy_per_atom="\([^"]*\)".*/\1/p' "$param")
-k=$(sed -n 's/.*force_factor="\([^"]*\)".*/\1/p' "$param")
-awk -v e="$e" -v k="$k" '
-  state == 0 { n = $1; print "AT " $0; state = 1; next }
-  state == 1 { comment = $0; sub(/Properties=species:S:1:pos:R:3/, "Properties=species:S:1:pos:R:3:force:R:3", comment)
-               i = 0; sx = sy = sz = 0; state = 2; next }
-  state == 2 { ++i; line[i] = $0; x[i] = $2; y[i] = $3; z[i] = $4; sx += $2; sy += $3; sz += $4
-               if (i < n) next
-               w = e * n
-               printf "AT %s energy=%.17g virial=\"%.17g 0 0 0 %.17g 0 0 0 %.17g\"\n", comment, w, w, w, w
-               for (j = 1; j <= n; ++j)
-                 printf "AT %s %.17g %.17g %.17g\n", line[j], k * (x[j] - sx / n), k * (y[j] - sy / n), k * (z[j] - sz / n)
-               state = 0 }' "$atoms"
-SH
-chmod +x "$work/gap_fit" "$work/quip"
+install -m 755 "$(dirname "$0")/fake_quip.sh" "$work/quip"
+chmod +x "$work/gap_fit"
 
 run() {  # name, options...
   local name=$1
