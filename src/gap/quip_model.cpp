@@ -26,8 +26,10 @@ std::string extxyz_text(const std::vector<io::Frame>& frames) {
 // What one rank computes from every rank's frames, with QUIP's programs run in a private directory.
 using GatheredWork = std::function<std::string(const std::vector<io::Frame>& frames, const QuipBackendSettings& programs)>;
 
-// Collective over comm: rank 0 gathers the frames (extended XYZ text: exact) and runs `work` on
-// them while the others wait without spinning; its result on every rank, InputError on every rank.
+// Collective over comm: rank 0 gathers the frames (extended XYZ text: exact), parses them back
+// in memory and runs `work` on them while the others wait without spinning; its result on every
+// rank, InputError on every rank. The parse stays: fit_with_gap_fit checks the frames (species,
+// e0, forces) and writes gap_fit's own copy of them (quip_backend.hpp), not this text.
 std::string on_gathered_frames(const std::vector<io::Frame>& local_frames, const QuipBackendSettings& programs,
                                MPI_Comm comm, const GatheredWork& work) {
   const std::string frames_text = parallel::gather_text_to_root(extxyz_text(local_frames), comm);
@@ -37,7 +39,7 @@ std::string on_gathered_frames(const std::vector<io::Frame>& local_frames, const
       const PrivateDirectory directory;
       QuipBackendSettings in_directory = programs;
       in_directory.work_directory = directory.path();
-      result = work(io::read_extxyz(directory.write_file("training_frames.xyz", frames_text)), in_directory);
+      result = work(io::read_extxyz_text(frames_text, "the gathered training frames"), in_directory);
     });
   });
   return parallel::broadcast_text(result, 0, comm);

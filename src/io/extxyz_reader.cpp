@@ -8,14 +8,17 @@ namespace hykal::io {
 
 std::vector<Frame> read_extxyz(const std::string& path, const ReadOptions& options) {
   const MappedFile file(path);
-  const std::string_view text = file.text();
-  const std::vector<FrameLocation> locations = index_extxyz_text(text, path, 0);
+  return read_extxyz_text(file.text(), path, options);
+}
+
+std::vector<Frame> read_extxyz_text(std::string_view text, const std::string& name, const ReadOptions& options) {
+  const std::vector<FrameLocation> locations = index_extxyz_text(text, name, 0);
   std::vector<Frame> frames;
   frames.reserve(locations.size());
   for (const FrameLocation& location : locations)
     frames.push_back(parse_extxyz_frame(
         text.substr(static_cast<std::size_t>(location.byte_offset), static_cast<std::size_t>(location.byte_length)),
-        location, path, options));
+        location, name, options));
   return frames;
 }
 

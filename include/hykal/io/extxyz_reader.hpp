@@ -3,6 +3,7 @@
 #include "hykal/io/frame.hpp"
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace hykal::io {
@@ -17,5 +18,8 @@ struct ReadOptions {
 // Every frame of one file, read serially: for small files and tests. The distributed path for
 // large data sets is in frame_index.hpp.
 std::vector<Frame> read_extxyz(const std::string& path, const ReadOptions& options = {});
+
+// The same for text already in memory; `name` stands for the file in error messages.
+std::vector<Frame> read_extxyz_text(std::string_view text, const std::string& name, const ReadOptions& options = {});
 
 }  // namespace hykal::io
