@@ -17,14 +17,15 @@
 //     K̃_AB − K̃'_AB = Δ_AB / sqrt(K_AA K_BB) + K'_AB (1/sqrt(K_AA K_BB) − 1/sqrt(K'_AA K'_BB)),
 //     so by (1)  |K̃_AB − K̃'_AB| ≤ E(t_A, t_B) = sqrt(t_A t_B) + 1 − sqrt((1 − t_A)(1 − t_B)).
 //     E grows with both arguments, so over all pairs A ≠ B the largest is E of the two largest
-//     t_A (E(t, t) = 2t, and it is reached: two frames whose lost parts point opposite ways).
+//     t_A (E(t, t) = 2t, reached when K'_AB = sqrt(K'_AA K'_BB) and Δ_AB = −sqrt(Δ_AA Δ_BB)).
 //     Clipping K̃ to 1 does not increase the error.
 // (3) Self-kernel loss of one frame (n atoms). Taylor with Lagrange remainder at s = x_i·x_j:
 //     k(s) − k(s − ε) = k'(s) ε − ½ k''(ξ) ε², ξ between s − ε = y_i·y_j and s, so |ξ| ≤ M_A
 //     (M_A = max_{i∈A} ‖x_i‖², as ‖y_i‖ ≤ ‖x_i‖), |k''(ξ)| ≤ d(d−1) γ² (γ M_A + c0)^(d−2) =: L2_A.
 //     The first-order part is exact and keeps the signs of the ε_ij, where they cancel:
 //       Σ_ij k'(s_ij) ε_ij = Σ_{dropped l} q_l,  q_l = w_{·l}ᵀ D w_{·l} ≥ 0,  D_ij = k'(x_i·x_j),
-//     w_{·l} the n atoms' coordinates along eigenvector l. The remainder takes |ε_ij| ≤ ‖z_i‖ ‖z_j‖:
+//     w_{·l} the n atoms' coordinates along eigenvector l (D is PSD: k' is again a polynomial
+//     kernel with non-negative coefficients). The remainder takes |ε_ij| ≤ ‖z_i‖ ‖z_j‖:
 //       Δ_AA ≤ (1/n²) Σ_{dropped l} q_l + ½ L2_A c_A²,   c_A = (1/n) Σ_i ‖z_i‖² = Σ_{dropped l} c_l.
 //     Both are suffix sums over the eigen-directions, so one pass over the rows (after the
 //     eigensolve) gives t_A for every rank r at once; the rank kept is the smallest r whose
@@ -42,7 +43,8 @@
 // eigenvectors), the coordinates carry errors ≈ sqrt(p) u ‖x_i‖, the kernel DGEMMs themselves
 // ≈ p u; together ≈ 1e-13 of the normalised kernel, which the tolerance (5e-11, half the 1e-10
 // promised) leaves room for. The selection is a function of per-frame sums and two maxima over
-// frames, so the rank kept does not depend on the number of ranks.
+// frames, never of a sum over ranks: the number of ranks reaches it only through the last bits of
+// G's allreduce (the test checks that the rank kept is the same on one rank as on 2 and 4).
 #include "hykal/kernels/soap_projection.hpp"
 
 #include "hykal/error.hpp"
