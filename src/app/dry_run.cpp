@@ -67,8 +67,10 @@ MemoryEstimate estimate_memory(const Shape& s, const StageSettings& settings, do
   e.descriptors_alone_mb = mb * (always + 2 * one_frame);  // `hykal descriptors`: no kernel inputs
   e.descriptors_mb = mb * (always + coulomb_rows + soap_kept + 2 * one_frame);
   e.coulomb_kernel_mb = mb * (always + coulomb_rows + soap_kept + panels * s.most_clustered * n * n + frame_rows + matrix);
-  // The projection's second pass holds its eigenvectors and one frame's rows (and residual) beside
-  // the projected rows; then the ring, the kernel rows and the SOAP kernel beside the Coulomb kernel.
+  // The projection's last pass holds its eigenvectors and one frame's rows and their projection
+  // beside the projected rows (the bound's pass before it holds one frame's rows, eigen-coordinates
+  // and slopes, 3 n p + n², but not yet the projected rows: less); then the ring, the kernel rows
+  // and the SOAP kernel beside the Coulomb kernel.
   const double projection = projects ? p * p + 2 * one_frame : 0.0;
   e.soap_kernel_mb = mb * (always + matrix + soap_rows + std::max(projection, panels * soap_panel + frame_rows + matrix));
   // δ scan: both kernels, the Laplacian (then the distance) and the eigensolver's own matrices
@@ -81,8 +83,8 @@ MemoryEstimate estimate_memory(const Shape& s, const StageSettings& settings, do
   return e;
 }
 
-// Collective: the rank the exact projection keeps (kernels/soap_projection.hpp, its candidates
-// checked against the tolerance) on the SOAP of every k-th clustered frame, k = A / sampled_atoms;
+// Collective: the rank the exact projection keeps (kernels/soap_projection.hpp, the smallest whose
+// bound meets the tolerance) on the SOAP of every k-th clustered frame, k = A / sampled_atoms;
 // p when the projection would not pay off for the whole data set.
 int sampled_projection_rank(const io::LocalFrames& data, const descriptors::SoapSettings& settings,
                             const kernels::SoapKernelSettings& kernel, bool skip_isolated, double clustered_atoms,

@@ -1,10 +1,57 @@
+// Exact subspace projection of per-atom SOAP rows (issue 10): the bound that fixes the rank kept.
+//
+// Notation (METHOD.md §2, average SOAP kernel): k(s) = (γ s + c0)^d on the dot product s = x_i·x_j
+// of two per-atom rows, K_AB = (1/N_A N_B) Σ_{i∈A, j∈B} k(x_i·x_j), K̃_AB = K_AB / sqrt(K_AA K_BB);
+// d ≥ 1 an integer, γ > 0, c0 ≥ 0 (pairwise_metric.hpp checks them).
+//
+// Projection. G = Σ_i x_i x_iᵀ = V Λ Vᵀ; the row x_i has the coordinates w_i = Vᵀ x_i in the
+// eigenbasis; y_i (the r leading ones) is kept, z_i (the p − r others) dropped. V is orthogonal,
+// so x_i·x_j = y_i·y_j + z_i·z_j: a dot product loses exactly ε_ij = z_i·z_j.
+//
+// (1) Δ = K − K' (K' from the y_i) is a positive semidefinite kernel on frames. Expanding
+//     k(a + b) − k(a) in powers of a = y_i·y_j and b = z_i·z_j gives only terms c a^m b^l with
+//     l ≥ 1 and c ≥ 0 (c0 ≥ 0, γ > 0); each is a Schur product of linear kernels, so PSD, and a
+//     frame average of a PSD kernel is one too. Hence 0 ≤ Δ_AA ≤ K_AA, |Δ_AB| ≤ sqrt(Δ_AA Δ_BB),
+//     and |K'_AB| ≤ sqrt(K'_AA K'_BB).
+// (2) Normalised kernel. With t_A = Δ_AA / K_AA (the share of its self kernel a frame loses),
+//     K̃_AB − K̃'_AB = Δ_AB / sqrt(K_AA K_BB) + K'_AB (1/sqrt(K_AA K_BB) − 1/sqrt(K'_AA K'_BB)),
+//     so by (1)  |K̃_AB − K̃'_AB| ≤ E(t_A, t_B) = sqrt(t_A t_B) + 1 − sqrt((1 − t_A)(1 − t_B)).
+//     E grows with both arguments, so over all pairs A ≠ B the largest is E of the two largest
+//     t_A (E(t, t) = 2t, reached when K'_AB = sqrt(K'_AA K'_BB) and Δ_AB = −sqrt(Δ_AA Δ_BB)).
+//     Clipping K̃ to 1 does not increase the error.
+// (3) Self-kernel loss of one frame (n atoms). Taylor with Lagrange remainder at s = x_i·x_j:
+//     k(s) − k(s − ε) = k'(s) ε − ½ k''(ξ) ε², ξ between s − ε = y_i·y_j and s, so |ξ| ≤ M_A
+//     (M_A = max_{i∈A} ‖x_i‖², as ‖y_i‖ ≤ ‖x_i‖), |k''(ξ)| ≤ d(d−1) γ² (γ M_A + c0)^(d−2) =: L2_A.
+//     The first-order part is exact and keeps the signs of the ε_ij, where they cancel:
+//       Σ_ij k'(s_ij) ε_ij = Σ_{dropped l} q_l,  q_l = w_{·l}ᵀ D w_{·l} ≥ 0,  D_ij = k'(x_i·x_j),
+//     w_{·l} the n atoms' coordinates along eigenvector l (D is PSD: k' is again a polynomial
+//     kernel with non-negative coefficients). The remainder takes |ε_ij| ≤ ‖z_i‖ ‖z_j‖:
+//       Δ_AA ≤ (1/n²) Σ_{dropped l} q_l + ½ L2_A c_A²,   c_A = (1/n) Σ_i ‖z_i‖² = Σ_{dropped l} c_l.
+//     Both are suffix sums over the eigen-directions, so one pass over the rows (after the
+//     eigensolve) gives t_A for every rank r at once; the rank kept is the smallest r whose
+//     E(t_(1), t_(2)) meets the tolerance (ProjectionSummary also states E at r − 1, above it).
+//
+// Against the rule before (ρ = max over all atoms of ‖z_i‖², the pair error d γ ρ
+// (γ M + c0 + γ ρ)^(d−1) =: Δ_old, and 3 Δ_old / min_A K_AA): the first-order part is at most
+// k'(M_A) (mean_i ‖z_i‖)² ≤ d γ (γ M + c0)^(d−1) ρ, the remainder at most the growth of the old
+// power, and E ≤ 2 max t; so the new bound is below the old one at every r, and the new rank is
+// never above the old one. It gains by (i) cancellation among the ε_ij instead of |ε_ij| ≤ ρ,
+// (ii) each frame's own atoms, M_A and K_AA instead of the worst atom and frame of the data set,
+// (iii) 2 t instead of 3 Δ / min K.
+//
+// Floating point: the identity x·x' = y·y' + z·z' holds to ‖I − V Vᵀ‖ M ≈ p u M (dsyevd's
+// eigenvectors), the coordinates carry errors ≈ sqrt(p) u ‖x_i‖, the kernel DGEMMs themselves
+// ≈ p u; together ≈ 1e-13 of the normalised kernel, which the tolerance (5e-11, half the 1e-10
+// promised) leaves room for. The selection is a function of per-frame sums and two maxima over
+// frames, never of a sum over ranks: the number of ranks reaches it only through the last bits of
+// G's allreduce (the test checks that the rank kept is the same on one rank as on 2 and 4).
 #include "hykal/kernels/soap_projection.hpp"
 
 #include "hykal/error.hpp"
 
 #include <algorithm>
-#include <cfloat>
 #include <cmath>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -21,6 +68,8 @@ void dsyevd_(const char* jobz, const char* uplo, const int* n, double* a, const 
 namespace hykal::kernels {
 
 namespace {
+
+constexpr double unbounded = std::numeric_limits<double>::infinity();
 
 // Eigenvalues (ascending) and eigenvectors (columns, column-major) of the symmetric matrix whose
 // upper triangle `a` holds, by LAPACK dsyevd on rank 0, broadcast so that every rank projects
@@ -47,60 +96,15 @@ std::vector<double> eigen_decomposition(std::vector<double>& a, int p, MPI_Comm 
   return values;
 }
 
-// One pass over the rows: each frame's rows projected onto the r leading eigenvectors (the last
-// r columns of `vectors`, p × p column-major: in column-major terms Yᵀ (r × n) = V_rᵀ (r × p)
-// Xᵀ (p × n)), and max_i ‖x_i − V_r y_i‖², the residual formed explicitly rather than as
-// ‖x‖² − ‖y‖², which would cancel catastrophically. r = p copies the rows.
-struct ProjectedPass {
-  LocalFeatures projected;
-  double largest_squared_residual = 0.0;
-};
-
-ProjectedPass projected_pass(const PerAtomRows& rows, const std::vector<std::int64_t>& frame_offsets,
-                             std::int64_t first_frame, const std::vector<double>& vectors, int p, int r) {
-  ProjectedPass pass;
-  pass.projected.first_frame = first_frame;
-  pass.projected.frame_offsets = frame_offsets;
-  pass.projected.rows.resize(frame_offsets.back(), r);
-  FeatureRows residual;
-  rows([&](std::int64_t f, const FeatureRows& x) {
-    const std::int64_t first = frame_offsets[static_cast<std::size_t>(f)];
-    HYKAL_ASSERT(x.rows() == frame_offsets[static_cast<std::size_t>(f) + 1] - first && x.cols() == p,
-                 "per-atom rows of frame " + std::to_string(f) + " differ from the first pass");
-    if (r == p) {
-      pass.projected.rows.middleRows(first, x.rows()) = x;
-      return;
-    }
-    const int n = static_cast<int>(x.rows());
-    const double one = 1.0, zero = 0.0, minus_one = -1.0;
-    const double* leading = vectors.data() + static_cast<std::size_t>(p - r) * p;
-    double* y = pass.projected.rows.row(first).data();
-    dgemm_("T", "N", &r, &n, &p, &one, leading, &p, x.data(), &p, &zero, y, &r);
-    residual = x;
-    dgemm_("N", "N", &p, &n, &r, &minus_one, leading, &p, y, &r, &one, residual.data(), &p);
-    pass.largest_squared_residual =
-        std::max(pass.largest_squared_residual, residual.rowwise().squaredNorm().maxCoeff());
-  });
-  return pass;
-}
-
-double global_max(double local, MPI_Comm comm) {
-  MPI_Allreduce(MPI_IN_PLACE, &local, 1, MPI_DOUBLE, MPI_MAX, comm);
-  return local;
-}
-
-// The statistics of every rank, reduced, and the eigenpairs of the Gram matrix.
+// The reduced Gram matrix's eigenpairs.
 struct LeadingSubspace {
   std::vector<double> values;   // ascending
   std::vector<double> vectors;  // p × p, column-major, same order
-  double largest_norm, smallest_self, total_rows;
+  double total_rows = 0.0;
 
-  // The rank kept by an eigenvalue cut-off: eigenvalues above it.
   int rank_above(double cut) const {
     return static_cast<int>(std::count_if(values.begin(), values.end(), [cut](double value) { return value > cut; }));
   }
-  // First candidate: eigenvalues above 1e-12 λ_max.
-  double first_cut() const { return 1e-12 * values.back(); }
 };
 
 LeadingSubspace leading_subspace(SubspaceStatistics& statistics, MPI_Comm comm) {
@@ -108,12 +112,160 @@ LeadingSubspace leading_subspace(SubspaceStatistics& statistics, MPI_Comm comm) 
   subspace.vectors = std::move(statistics.gram());
   MPI_Allreduce(MPI_IN_PLACE, subspace.vectors.data(), static_cast<int>(subspace.vectors.size()), MPI_DOUBLE, MPI_SUM,
                 comm);
-  subspace.largest_norm = global_max(statistics.largest_squared_norm(), comm);
-  subspace.smallest_self = -global_max(-statistics.smallest_self_kernel(), comm);
   subspace.total_rows = statistics.rows();
   MPI_Allreduce(MPI_IN_PLACE, &subspace.total_rows, 1, MPI_DOUBLE, MPI_SUM, comm);
   subspace.values = eigen_decomposition(subspace.vectors, statistics.n_features(), comm);
   return subspace;
+}
+
+// One frame's per-direction sums of the header's (3): q_l and c_l for every eigen-direction l
+// (ascending order), its self kernel K_AA and M_A.
+struct FrameLoss {
+  std::vector<double> weighted;  // q_l = w_{·l}ᵀ D w_{·l}
+  std::vector<double> squared;   // c_l = (1/n) Σ_i w_il²
+  double self_kernel = 0.0, largest_squared_norm = 0.0;
+};
+
+// Row-major rows of length p are, for BLAS, the column-major p × n matrix Xᵀ.
+FrameLoss frame_loss(const FeatureRows& x, const std::vector<double>& vectors, const PairwiseMetric& metric) {
+  const int n = static_cast<int>(x.rows()), p = static_cast<int>(x.cols());
+  const double one = 1.0, zero = 0.0;
+  std::vector<double> coordinates(static_cast<std::size_t>(p) * n);  // Vᵀ Xᵀ, p × n: atom i's w_i
+  dgemm_("T", "N", &p, &n, &p, &one, vectors.data(), &p, x.data(), &p, &zero, coordinates.data(), &p);
+  std::vector<double> dots(static_cast<std::size_t>(n) * n);  // x_i·x_j
+  dgemm_("T", "N", &n, &n, &p, &one, x.data(), &p, x.data(), &p, &zero, dots.data(), &n);
+
+  FrameLoss loss;
+  const double g = metric.gamma, c0 = metric.coef0;
+  const int d = metric.degree;
+  double self_sum = 0.0;
+  for (double& s : dots) {  // s_ij → D_ij = k'(s_ij)
+    self_sum += std::pow(g * s + c0, d);
+    s = d * g * std::pow(g * s + c0, d - 1);
+  }
+  loss.self_kernel = self_sum / (static_cast<double>(n) * n);
+  loss.largest_squared_norm = x.rowwise().squaredNorm().maxCoeff();
+
+  std::vector<double> slope_times(static_cast<std::size_t>(p) * n);  // (D W)ᵀ, p × n
+  dgemm_("N", "N", &p, &n, &n, &one, coordinates.data(), &p, dots.data(), &n, &zero, slope_times.data(), &p);
+  loss.weighted.assign(static_cast<std::size_t>(p), 0.0);
+  loss.squared.assign(static_cast<std::size_t>(p), 0.0);
+  for (std::size_t i = 0; i < static_cast<std::size_t>(n); ++i)
+    for (std::size_t l = 0; l < static_cast<std::size_t>(p); ++l) {
+      const double w = coordinates[i * p + l];
+      loss.weighted[l] += w * slope_times[i * p + l];
+      loss.squared[l] += w * w / n;
+    }
+  return loss;
+}
+
+// t_A(r) for r = 0 … p (header (3)): the bound on Δ_AA / K_AA when the p − r trailing
+// directions are dropped; infinite when the frame's self kernel cannot normalise.
+std::vector<double> self_kernel_loss_by_rank(const FrameLoss& frame, const PairwiseMetric& metric, int n_atoms) {
+  const int p = static_cast<int>(frame.weighted.size());
+  std::vector<double> loss(static_cast<std::size_t>(p) + 1, 0.0);
+  if (!(frame.self_kernel > 0.0)) {
+    std::fill(loss.begin(), loss.end() - 1, unbounded);
+    return loss;
+  }
+  const double g = metric.gamma, d = metric.degree;
+  const double curvature =  // L2_A; k'' = 0 for d = 1
+      d < 2 ? 0.0 : d * (d - 1) * g * g * std::pow(g * frame.largest_squared_norm + metric.coef0, d - 2);
+  double first_order = 0.0, mean_dropped = 0.0;
+  for (int dropped = 1; dropped <= p; ++dropped) {
+    first_order += frame.weighted[static_cast<std::size_t>(dropped) - 1];
+    mean_dropped += frame.squared[static_cast<std::size_t>(dropped) - 1];
+    const double bound = first_order / (static_cast<double>(n_atoms) * n_atoms) + 0.5 * curvature * mean_dropped * mean_dropped;
+    loss[static_cast<std::size_t>(p - dropped)] = bound / frame.self_kernel;
+  }
+  return loss;
+}
+
+// The two largest t_A(r) over frames, for every r: E of header (2) over all pairs is E of these.
+struct LargestLosses {
+  std::vector<double> first, second;
+
+  explicit LargestLosses(int p) : first(static_cast<std::size_t>(p) + 1, 0.0), second(first) {}
+  void add(const std::vector<double>& loss) {
+    for (std::size_t r = 0; r < loss.size(); ++r) {
+      if (loss[r] > first[r]) {
+        second[r] = first[r];
+        first[r] = loss[r];
+      } else if (loss[r] > second[r]) {
+        second[r] = loss[r];
+      }
+    }
+  }
+};
+
+// Every rank's two largest, merged: the same values whatever the number of ranks.
+LargestLosses global_largest(const LargestLosses& local, MPI_Comm comm) {
+  const int length = static_cast<int>(local.first.size());
+  int size = 1;
+  MPI_Comm_size(comm, &size);
+  std::vector<double> mine(local.first);
+  mine.insert(mine.end(), local.second.begin(), local.second.end());
+  std::vector<double> all(mine.size() * static_cast<std::size_t>(size));
+  MPI_Allgather(mine.data(), 2 * length, MPI_DOUBLE, all.data(), 2 * length, MPI_DOUBLE, comm);
+  LargestLosses merged(length - 1);
+  for (std::size_t part = 0; part < 2 * static_cast<std::size_t>(size); ++part)
+    merged.add(std::vector<double>(all.begin() + static_cast<std::ptrdiff_t>(part * length),
+                                   all.begin() + static_cast<std::ptrdiff_t>((part + 1) * length)));
+  return merged;
+}
+
+// E(t_a, t_b) of header (2), with 1 − sqrt(a) written as (1 − a) / (1 + sqrt(a)) so that it does
+// not cancel for t ≈ 1e-11.
+double normalised_error(double ta, double tb) {
+  if (!(ta < 1.0 && tb < 1.0)) return unbounded;
+  return std::sqrt(ta * tb) + (ta + tb - ta * tb) / (1.0 + std::sqrt((1.0 - ta) * (1.0 - tb)));
+}
+
+// The bound on |K̃ − K̃'| over all frame pairs for every rank r = 0 … p: one pass over the rows.
+std::vector<double> normalised_error_by_rank(const PerAtomRows& rows, const std::vector<double>& vectors,
+                                             const PairwiseMetric& metric, int p, MPI_Comm comm) {
+  LargestLosses local(p);
+  rows([&](std::int64_t, const FeatureRows& x) {
+    HYKAL_ASSERT(x.cols() == p, "per-atom rows differ from the first pass");
+    local.add(self_kernel_loss_by_rank(frame_loss(x, vectors, metric), metric, static_cast<int>(x.rows())));
+  });
+  const LargestLosses largest = global_largest(local, comm);
+  std::vector<double> bound(static_cast<std::size_t>(p) + 1);
+  for (std::size_t r = 0; r < bound.size(); ++r) bound[r] = normalised_error(largest.first[r], largest.second[r]);
+  return bound;
+}
+
+// One pass over the rows: each frame's rows projected onto the r leading eigenvectors (the last
+// r columns of `vectors`, p × p column-major: in column-major terms Yᵀ (r × n) = V_rᵀ (r × p)
+// Xᵀ (p × n)). r = p copies the rows.
+LocalFeatures projected_pass(const PerAtomRows& rows, const std::vector<std::int64_t>& frame_offsets,
+                             std::int64_t first_frame, const std::vector<double>& vectors, int p, int r) {
+  LocalFeatures projected;
+  projected.first_frame = first_frame;
+  projected.frame_offsets = frame_offsets;
+  projected.rows.resize(frame_offsets.back(), r);
+  rows([&](std::int64_t f, const FeatureRows& x) {
+    const std::int64_t first = frame_offsets[static_cast<std::size_t>(f)];
+    HYKAL_ASSERT(x.rows() == frame_offsets[static_cast<std::size_t>(f) + 1] - first && x.cols() == p,
+                 "per-atom rows of frame " + std::to_string(f) + " differ from the first pass");
+    if (r == p) {
+      projected.rows.middleRows(first, x.rows()) = x;
+      return;
+    }
+    const int n = static_cast<int>(x.rows());
+    const double one = 1.0, zero = 0.0;
+    const double* leading = vectors.data() + static_cast<std::size_t>(p - r) * p;
+    dgemm_("T", "N", &r, &n, &p, &one, leading, &p, x.data(), &p, &zero, projected.rows.row(first).data(), &r);
+  });
+  return projected;
+}
+
+// The smallest rank whose bound meets the tolerance, p when none below p does.
+int smallest_rank_within(const std::vector<double>& bound, double tolerance) {
+  const int p = static_cast<int>(bound.size()) - 1;
+  for (int r = 1; r < p; ++r)
+    if (bound[static_cast<std::size_t>(r)] <= tolerance) return r;
+  return p;
 }
 
 }  // namespace
@@ -125,8 +277,7 @@ bool projection_pays_off(double total_rows, int n_features, int rank) {
 SubspaceStatistics::SubspaceStatistics(int n_features, const PairwiseMetric& metric)
     : n_features_(n_features),
       metric_(metric),
-      gram_(static_cast<std::size_t>(n_features) * static_cast<std::size_t>(n_features), 0.0),
-      smallest_self_kernel_(DBL_MAX) {
+      gram_(static_cast<std::size_t>(n_features) * static_cast<std::size_t>(n_features), 0.0) {
   HYKAL_ASSERT(metric.type == MetricType::polynomial, "the exact projection needs the polynomial kernel");
 }
 
@@ -136,13 +287,6 @@ void SubspaceStatistics::add_frame(const FeatureRows& rows) {
   const int n = static_cast<int>(rows.rows()), p = n_features_;
   const double one = 1.0;
   dsyrk_("U", "N", &p, &n, &one, rows.data(), &p, &one, gram_.data(), &p);
-  largest_squared_norm_ = std::max(largest_squared_norm_, rows.rowwise().squaredNorm().maxCoeff());
-  // The unnormalised self kernel K_AA = mean_{i,j∈A} (γ x_i·x_j + c0)^d.
-  tile_.resize(static_cast<std::size_t>(n) * n);
-  evaluate_tile(metric_, rows.data(), n, rows.data(), n, p, tile_.data());
-  double sum = 0.0;
-  for (double value : tile_) sum += value;
-  smallest_self_kernel_ = std::min(smallest_self_kernel_, sum / (static_cast<double>(n) * n));
   rows_ += n;
 }
 
@@ -150,45 +294,21 @@ LocalFeatures project_onto_leading_subspace(SubspaceStatistics statistics, const
                                             const std::vector<std::int64_t>& frame_offsets, std::int64_t first_frame,
                                             MPI_Comm comm, ProjectionSummary& summary, const ProjectionPolicy& policy) {
   const int p = statistics.n_features();
-  const PairwiseMetric& metric = statistics.metric();
-  summary = {p, p, 0.0, p};
-  const auto unprojected = [&] { return projected_pass(rows, frame_offsets, first_frame, {}, p, p).projected; };
+  summary = {p, p, 0.0, p, 0.0};
+  const auto unprojected = [&] { return projected_pass(rows, frame_offsets, first_frame, {}, p, p); };
   if (p == 0) return unprojected();
   const LeadingSubspace subspace = leading_subspace(statistics, comm);
-  const std::vector<double>& values = subspace.values;
-  const std::vector<double>& vectors = subspace.vectors;
-  const double largest_norm = subspace.largest_norm, smallest_self = subspace.smallest_self;
-  if (!(smallest_self > 0.0) || !(values.back() > 0.0)) return unprojected();
-
-  const double g = metric.gamma, c0 = metric.coef0;
-  const auto bound = [&](double residual) {
-    return 3.0 * metric.degree * g * residual * std::pow(g * largest_norm + c0 + g * residual, metric.degree - 1) /
-           smallest_self;
-  };
-  // After the first candidate, the measured residual ρ scales with the largest dropped
-  // eigenvalue (ρ ≈ κ λ_{r+1}), and the bound with ρ, so each further candidate aims at half the
-  // tolerance through the κ just measured (a tenth as far after a miss).
-  double cut = subspace.first_cut();
-  double aim = 0.5;
-  const int first_rank = std::max(1, subspace.rank_above(cut));  // the final rank is rarely smaller
+  if (!(subspace.values.back() > 0.0)) return unprojected();
+  // Whether the projection can pay off is judged before the bound's pass, on the eigenvalues
+  // above 1e-12 λ_max: the rank kept is rarely far from it.
+  const int first_rank = std::max(1, subspace.rank_above(1e-12 * subspace.values.back()));
   summary.first_candidate = first_rank;
   if (policy.only_if_cheaper && !projection_pays_off(subspace.total_rows, p, first_rank)) return unprojected();
-  for (int attempt = 0; attempt < 4; ++attempt) {
-    const int r = std::max(1, subspace.rank_above(cut));
-    if (r >= p) break;
-    ProjectedPass pass = projected_pass(rows, frame_offsets, first_frame, vectors, p, r);
-    const double residual = global_max(pass.largest_squared_residual, comm);
-    const double error = bound(residual);
-    if (error <= policy.tolerance) {
-      summary = {p, r, error, first_rank};
-      return std::move(pass.projected);
-    }
-    const double largest_dropped = values[static_cast<std::size_t>(p - r - 1)];
-    const double kappa = residual / std::max(largest_dropped, DBL_MIN);
-    cut = std::min(cut, aim * policy.tolerance / error * residual / kappa);
-    aim *= 0.1;
-  }
-  return unprojected();
+  const std::vector<double> bound = normalised_error_by_rank(rows, subspace.vectors, statistics.metric(), p, comm);
+  const int r = smallest_rank_within(bound, policy.tolerance);
+  if (r >= p) return unprojected();
+  summary = {p, r, bound[static_cast<std::size_t>(r)], first_rank, bound[static_cast<std::size_t>(r) - 1]};
+  return projected_pass(rows, frame_offsets, first_frame, subspace.vectors, p, r);
 }
 
 LocalFeatures project_onto_leading_subspace(const LocalFeatures& features, const PairwiseMetric& metric, MPI_Comm comm,
