@@ -5,7 +5,7 @@
 # the 34 temperatures, against four temperature bands and against the melt/quench stage).
 # Prints the run's log tail (δ scan, timings, peak memory per rank) and the ARI table.
 # Usage: bench/reports/gete_cluster.sh BUILD_DIR [RANKS] [--section.key=value ...]
-# Takes about 20–50 min on 2 cores (the kernels dominate: N²·n_atoms² SOAP, N²·n_atoms³ Coulomb).
+# Takes about 5 min on 2 cores (the kernels dominate: N²·n_atoms²·r SOAP, N²·n_atoms³ Coulomb).
 set -euo pipefail
 build=${1:?usage: gete_cluster.sh BUILD_DIR [RANKS] [overrides...]}
 ranks=${2:-2}
