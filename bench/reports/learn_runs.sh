@@ -8,7 +8,8 @@ learn_both_samplings() {  # build, ranks, work directory, results file, hykal op
   shift 4
   for sampling in clusters random; do
     log=$work/run-$sampling.log
-    checkpoint=${results%.h5}.learning$([[ $sampling == random ]] && echo _random).checkpoint.h5
+    checkpoint=${results%.h5}.learning.checkpoint.h5
+    if [[ $sampling == random ]]; then checkpoint=${results%.h5}.learning_random.checkpoint.h5; fi
     if ! grep -q "wall time" "$log" 2>/dev/null; then
       local resume=()
       [[ -f $checkpoint ]] && resume=(--resume)
