@@ -11,12 +11,14 @@
 #     README's main command), and compares the results files: SIMD level, N_c per δ, labels per
 #     δ up to renaming of the clusters (a bijection between the two label sets), chosen δ, and
 #     the largest |difference| of the stored SOAP and Coulomb kernels; prints one table per data
-#     set and the wall and CPU time of each run.
+#     set and the wall and CPU time of each run and of its two kernel stages (the results file's
+#     /timers; on a loaded machine the CPU times are the numbers to compare).
 # Exits non-zero when the generic suite fails or N_c, labels or the chosen δ differ.
 # Usage: bench/reports/simd_levels.sh BUILD_DIR [GENERIC_BUILD_DIR]
 # Environment: CMAKE_CXX_COMPILER_LAUNCHER, WORK (scratch directory).
-# Takes about 45 min on 2 cores: the generic build ≈ 20 min without ccache, its suite ≈ 15 min
-# (the 1-, 2- and 4-rank runs), the four clustering runs a few minutes.
+# Takes about 40 min on 2 cores: the generic build ≈ 20 min without ccache (22 min with a partly
+# warm one on a loaded machine, 2026-12-02), its suite of 112 tests (the 1-, 2- and 4-rank runs)
+# 11 min, the four clustering runs about a minute.
 set -euo pipefail
 build=$(cd "${1:?usage: simd_levels.sh BUILD_DIR [GENERIC_BUILD_DIR]}" && pwd)
 generic=${2:-$(dirname "$build")/build-generic}
@@ -94,8 +96,11 @@ for kernel in ("soap", "coulomb"):
     print("max |K_%s generic - native| = %.3g (max |K| %.3g, %d × %d)" % (kernel, np.abs(kg - kn).max(), np.abs(kn).max(), *kn.shape))
 for build, path in runs.items():
     wall, user, system = map(float, open(path + ".time").read().split()[-3:])
-    print("wall time %-8s %7.1f s, CPU %7.1f s (2 ranks)" % (build, wall, user + system))
-print("results identical" if ok else "RESULTS DIFFER")
+    stages = {row["stage"].decode(): row for row in files[build]["timers"][:]}
+    kernel_times = ", ".join("%s %.1f s (CPU %.1f s per rank)" % (stage, stages[stage]["max_seconds"], stages[stage]["avg_cpu_seconds"])
+                             for stage in ("Coulomb kernel", "SOAP kernel") if stage in stages)
+    print("%-8s wall %6.1f s, CPU %6.1f s over both ranks; %s" % (build, wall, user + system, kernel_times))
+print("N_c, labels and chosen δ identical" if ok else "N_c, LABELS OR CHOSEN δ DIFFER")
 sys.exit(0 if ok else 1)
 PY
 }
