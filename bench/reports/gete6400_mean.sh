@@ -12,8 +12,12 @@
 # Usage: bench/reports/gete6400_mean.sh BUILD_DIR [--section.key=value ...]  (keys go to both runs)
 # Environment: EVERY=K keeps every K-th frame of each temperature folder (default 1: all 6400;
 # EVERY=8 gives 800 frames for a quick check), WORK (scratch; the converted file is reused).
-# Run it on an otherwise idle machine; the kernels and the δ scan are O(N²) and O(N³) in frames:
-# the estimate for 6400 frames is tens of minutes and ≈ 3.4 GB at 1 rank (`--dry-run` prints it).
+# Run it on an otherwise idle machine: about 20 min on 2 idle cores for the 6400 frames (≈ 12 min
+# at 1 rank, 6 at 2; estimated from EVERY=8 and EVERY=4 and bench/clustering_bench 6400: about
+# 45 s / P of descriptors, 105 s / P of Coulomb kernel (N²·n²/2 L1 terms at 10 G per CPU second),
+# 11 eigensolves of N = 6400 in the δ scan at ≈ 40 s / P each, then the map); `--dry-run` expects
+# 3.4 GB at 1 rank and 2.9 GB per rank at 2 (the global Coulomb rows, N·n² doubles, and a ring panel).
+# EVERY=8 takes about 1 min.
 set -euo pipefail
 build=${1:?usage: gete6400_mean.sh BUILD_DIR [overrides...]}
 shift
