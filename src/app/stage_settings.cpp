@@ -262,6 +262,16 @@ LearningStageSettings learning_settings(const Configuration& configuration) {
   return settings;
 }
 
+// The rows form averages over the rows of each Coulomb matrix (METHOD.md §2); the eigenspectrum
+// is one vector of n_atoms_max eigenvalues per frame, which has no rows (read as a matrix it
+// would be cut to the largest square that fits).
+void check_coulomb_rows_exist(const DescriptorStageSettings& descriptors, const KernelStageSettings& kernels) {
+  if (descriptors.coulomb.permutation == descriptors::CoulombPermutation::eigenspectrum &&
+      kernels.coulomb.form == kernels::CoulombKernelForm::rows)
+    throw InputError("option kernel.coulomb_form: rows needs the rows of the Coulomb matrices, but coulomb.permutation = "
+                     "eigenspectrum gives one vector of eigenvalues per frame (use kernel.coulomb_form = global)");
+}
+
 }  // namespace
 
 StageSettings stage_settings(const Configuration& configuration) {
@@ -271,6 +281,7 @@ StageSettings stage_settings(const Configuration& configuration) {
   settings.output.figures = configuration.text("output.figures");
   settings.descriptors = descriptor_settings(configuration);
   settings.kernels = kernel_settings(configuration);
+  check_coulomb_rows_exist(settings.descriptors, settings.kernels);
   settings.parallel = parallel_settings(configuration);
   settings.clustering = cluster_settings(configuration, settings.parallel.eigensolver);
   settings.fit = {patterns_of(configuration, "fit.train"), patterns_of(configuration, "fit.test"),

@@ -93,6 +93,23 @@ TEST_CASE("a bad auto-or-number names its key", "[app][settings]") {
   CHECK(stage_settings(Configuration::load("", {{"kernel.soap_gamma", {"0.25"}}})).kernels.soap.gamma == 0.25);
 }
 
+TEST_CASE("the Coulomb rows form needs the matrix, not its eigenspectrum", "[app][settings]") {
+  // The eigenspectrum is n_atoms_max values per frame (docs/descriptors.md), not n_atoms_max rows.
+  const auto error = [](const std::string& permutation, const std::string& form) {
+    try {
+      stage_settings(Configuration::load("", {{"coulomb.permutation", {permutation}}, {"kernel.coulomb_form", {form}}}));
+    } catch (const hykal::InputError& e) {
+      return std::string(e.what());
+    }
+    return std::string();
+  };
+  CHECK_THAT(error("eigenspectrum", "rows"), Catch::StartsWith("option kernel.coulomb_form:") &&
+                                                 Catch::Contains("eigenspectrum"));
+  CHECK(error("eigenspectrum", "global").empty());
+  CHECK(error("sorted_l2", "rows").empty());
+  CHECK(error("none", "rows").empty());
+}
+
 TEST_CASE("limits that need both cluster counts are checked together", "[app][settings]") {
   const auto error = [](const std::string& min, const std::string& max) {
     try {
