@@ -11,6 +11,7 @@ mpiexec=$2
 source_dir=$3
 fail() { echo "FAIL: $*"; cat "$work/log"; failures=$((failures + 1)); }
 children() { cat /proc/"$1"/task/*/children 2>/dev/null; }  # process ids started by process $1
+ranks_of() { for launcher in $(children "$1"); do children "$launcher"; done; }  # the hykal processes of run $1
 
 # Six frames of the bundled example (96 atoms each), and small SOAP settings: quick runs.
 example="$source_dir/inputs/example/sio2_meltquench.xyz"
@@ -87,12 +88,11 @@ for ranks in 1 2; do
       pid=$!
       if [ "$when" = writing ]; then
         for _ in $(seq 3000); do compgen -G "$work/earlier.h5.tmp-*" > /dev/null && break; sleep 0.2; done
-      else
-        sleep 1
+      else  # once the ranks exist: a fixed delay let a loaded machine start them after the signal
+        for _ in $(seq 300); do [ -n "$(ranks_of "$pid")" ] && break; sleep 0.1; done
+        sleep 0.5
       fi
-      for launcher in $(children "$pid"); do
-        for rank_pid in $(children "$launcher"); do kill -s "$signal" "$rank_pid"; done
-      done
+      for rank_pid in $(ranks_of "$pid"); do kill -s "$signal" "$rank_pid"; done
       wait "$pid"
       status=$?
       if [ "$status" -eq 0 ] || compgen -G "$work/*.tmp-*" > /dev/null; then
