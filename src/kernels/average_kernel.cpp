@@ -3,6 +3,7 @@
 #include "hykal/error.hpp"
 #include "hykal/kernels/frame_layout.hpp"
 #include "hykal/kernels/kernel_redistribution.hpp"
+#include "hykal/util/huge_page_buffer.hpp"
 
 #include <algorithm>
 #include <climits>
@@ -188,8 +189,8 @@ parallel::DistributedMatrix average_kernel(const LocalFeatures& features, const 
   const auto steps = layout.ring_steps();
   const std::size_t buffer_size = steps > 1 ? static_cast<std::size_t>(panel_capacity * n_features) : 0;
   // Step 0 uses the own rows; with two steps (P = 2, 3) one receive buffer is enough.
-  std::vector<double> current(steps > 2 ? buffer_size : 0);
-  std::vector<double> next(buffer_size);
+  util::HugePageBuffer current(steps > 2 ? buffer_size : 0);
+  util::HugePageBuffer next(buffer_size);
 
   // Ring: at step s this rank holds the rows of rank (rank + s) mod P and passes them on to
   // rank − 1 while receiving those of rank + s + 1 from rank + 1 (METHOD.md §2 cost: the GEMMs).
