@@ -13,7 +13,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <limits>
 #include <string>
 #include <utility>
 
@@ -191,16 +190,24 @@ Eigen::VectorXd solve_stacked(const std::vector<io::Frame>& local_frames, const 
     parallel::copy_across_grids(b_blocks, b);
   }
   const parallel::QrFactorisation qr(std::move(a));
+  // The Cholesky factor of K_MM + jitter (regularisation_rows) gives the stacked matrix full
+  // column rank, so its QR solution is backward stable however ill-conditioned K_MM is (dense
+  // two-body sparse points with a long θ, as the BO search space proposes): gap_fit solves such
+  // systems and so do we. A rank test against ε · rows · max |R_ii| would refuse them; only a
+  // zero or non-finite pivot makes the system singular.
   const Eigen::VectorXd diagonal = qr.r_diagonal_magnitudes();
-  const double largest = diagonal.maxCoeff();
-  const double tolerance = largest * std::numeric_limits<double>::epsilon() * std::max(total_rows, columns.total);
-  if (!(diagonal.minCoeff() > tolerance)) {
+  if (!(diagonal.minCoeff() > 0.0) || !diagonal.allFinite()) {
     throw InputError("gap: the least-squares system is singular (|R_ii| from " + std::to_string(diagonal.minCoeff()) +
-                     " to " + std::to_string(largest) +
-                     "): duplicated training frames with gap.sparse_jitter = 0, or too many sparse points for the data; "
+                     " to " + std::to_string(diagonal.maxCoeff()) +
+                     "): duplicated training frames with gap.sparse_jitter = 0, or non-finite observations; "
                      "raise gap.sparse_jitter or lower *_n_sparse");
   }
-  return qr.solve(b);
+  Eigen::VectorXd alpha = qr.solve(b);
+  if (!alpha.allFinite()) {
+    throw InputError("gap: the least-squares solution is not finite (|R_ii| from " + std::to_string(diagonal.minCoeff()) +
+                     " to " + std::to_string(diagonal.maxCoeff()) + "); raise gap.sparse_jitter or lower *_n_sparse");
+  }
+  return alpha;
 }
 
 }  // namespace
