@@ -7,7 +7,7 @@
 //   - mean-descriptor SOAP (Eq. 9): one row per frame, the mean of its atoms' rows;
 //   - Coulomb rows form: the n_atoms_max rows of the zero-padded Coulomb matrix (DScribe's
 //     AverageKernel averages over all n_atoms_max² row pairs, padding rows included);
-//   - Coulomb global form: one row per frame, the flattened sorted_l2 matrix.
+//   - Coulomb global form: one row per frame, the flattened matrix (ordered by coulomb.permutation).
 // Rank r holds a contiguous block of global frames, the blocks in rank order (as
 // io::read_distributed deals them out).
 #include "hykal/descriptors/soap_calculator.hpp"
@@ -42,7 +42,7 @@ LocalFeatures stack_frames(const std::vector<FeatureRows>& per_frame, std::int64
 // One row per frame, the mean of the frame's rows (mean-descriptor SOAP, METHOD.md Eq. 9).
 LocalFeatures mean_rows(const LocalFeatures& per_atom);
 
-// One row per frame holding the given vector (global Coulomb form: flattened sorted_l2 matrix).
+// One row per frame holding the given vector (global Coulomb form: the flattened matrix).
 LocalFeatures one_row_per_frame(const std::vector<Eigen::VectorXd>& vectors, std::int64_t first_frame);
 
 // The rows of each zero-padded n_atoms_max × n_atoms_max Coulomb matrix, given flattened
