@@ -22,6 +22,14 @@ Eigen::MatrixXd SquaredExponentialCovariance::gradients(const Eigen::VectorXd& q
   return gradient * (k / (theta_ * theta_)).asDiagonal();
 }
 
+Contraction SquaredExponentialCovariance::contracted(const Eigen::VectorXd& q, const Eigen::MatrixXd& sparse,
+                                                     const Eigen::VectorXd& weights) const {
+  // Σ_m w_m k_m (x_m − q)/θ² = (Xᵀ(w∘k) − q Σ_m w_m k_m)/θ².
+  const Eigen::VectorXd weighted = weights.cwiseProduct(values(q, sparse));
+  const double value = weighted.sum();
+  return {value, (sparse.transpose() * weighted - value * q) / (theta_ * theta_)};
+}
+
 DotProductCovariance::DotProductCovariance(int zeta) : zeta_(zeta) {
   HYKAL_ASSERT(zeta >= 1, "ζ = " + std::to_string(zeta));
 }
@@ -46,6 +54,23 @@ Eigen::MatrixXd DotProductCovariance::gradients(const Eigen::VectorXd& q, const 
   const Eigen::VectorXd factor =
       cosines.unaryExpr([this, norm](double s) { return zeta_ * std::pow(s, zeta_ - 1) / norm; });
   return gradient * factor.asDiagonal();
+}
+
+Contraction DotProductCovariance::contracted(const Eigen::VectorXd& q, const Eigen::MatrixXd& sparse,
+                                             const Eigen::VectorXd& weights) const {
+  // With f_m = w_m ζ s_m^(ζ−1)/|q|: Σ_m f_m (x̂_m − s_m q̂) = X̂ᵀf − (s·f) q̂.
+  const double norm = q.norm();
+  if (norm == 0.0) return {weights.cwiseProduct(values(q, sparse)).sum(), Eigen::VectorXd::Zero(q.size())};
+  const Eigen::VectorXd unit = q / norm;
+  const Eigen::VectorXd cosines = sparse * unit;
+  Eigen::VectorXd factor(cosines.size());
+  double value = 0.0;
+  for (Eigen::Index m = 0; m < cosines.size(); ++m) {
+    const double power = std::pow(cosines[m], zeta_ - 1);
+    value += weights[m] * power * cosines[m];
+    factor[m] = weights[m] * zeta_ * power / norm;
+  }
+  return {value, sparse.transpose() * factor - cosines.dot(factor) * unit};
 }
 
 std::unique_ptr<Covariance> make_covariance(const std::string& name, double parameter, const std::string& key) {

@@ -41,9 +41,9 @@ Prediction GapPredictor::predict(const io::Frame& frame) const {
       const Eigen::MatrixXd& sparse = term.sparse_points[c];
       const Eigen::VectorXd& alpha = term.coefficients[c];
       if (alpha.size() == 0) return;
-      k_alpha[0] = covariance.values(environment.q, sparse).dot(alpha);
-      const Eigen::MatrixXd dk_alpha = covariance.gradients(environment.q, sparse) * alpha;
-      add_environment(environment, delta_squared, k_alpha, dk_alpha, 0, response);
+      const Contraction contraction = covariance.contracted(environment.q, sparse, alpha);
+      k_alpha[0] = contraction.value;
+      add_environment(environment, delta_squared, k_alpha, contraction.gradient, 0, response);
     });
   }
   Prediction prediction;

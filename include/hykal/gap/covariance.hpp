@@ -11,6 +11,11 @@
 
 namespace hykal::gap {
 
+struct Contraction {
+  double value = 0.0;        // Σ_m w_m k(q, x_m)
+  Eigen::VectorXd gradient;  // ∂/∂q of value
+};
+
 class Covariance {
  public:
   virtual ~Covariance() = default;
@@ -22,6 +27,10 @@ class Covariance {
   virtual Eigen::VectorXd values(const Eigen::VectorXd& q, const Eigen::MatrixXd& sparse) const = 0;
   // ∂k(q, x_m)/∂q as column m of a p × M matrix.
   virtual Eigen::MatrixXd gradients(const Eigen::VectorXd& q, const Eigen::MatrixXd& sparse) const = 0;
+  // Σ_m w_m k(q, x_m) and its gradient in q (length p), without the p × M matrix of
+  // gradients(): what a prediction needs, with w the coefficients α.
+  virtual Contraction contracted(const Eigen::VectorXd& q, const Eigen::MatrixXd& sparse,
+                                 const Eigen::VectorXd& weights) const = 0;
 };
 
 class SquaredExponentialCovariance : public Covariance {
@@ -32,6 +41,8 @@ class SquaredExponentialCovariance : public Covariance {
   Eigen::VectorXd prepared(const Eigen::VectorXd& q) const override { return q; }
   Eigen::VectorXd values(const Eigen::VectorXd& q, const Eigen::MatrixXd& sparse) const override;
   Eigen::MatrixXd gradients(const Eigen::VectorXd& q, const Eigen::MatrixXd& sparse) const override;
+  Contraction contracted(const Eigen::VectorXd& q, const Eigen::MatrixXd& sparse,
+                         const Eigen::VectorXd& weights) const override;
 
  private:
   double theta_;
@@ -45,6 +56,8 @@ class DotProductCovariance : public Covariance {
   Eigen::VectorXd prepared(const Eigen::VectorXd& q) const override;
   Eigen::VectorXd values(const Eigen::VectorXd& q, const Eigen::MatrixXd& sparse) const override;
   Eigen::MatrixXd gradients(const Eigen::VectorXd& q, const Eigen::MatrixXd& sparse) const override;
+  Contraction contracted(const Eigen::VectorXd& q, const Eigen::MatrixXd& sparse,
+                         const Eigen::VectorXd& weights) const override;
 
  private:
   int zeta_;
