@@ -7,6 +7,7 @@
 #include "hykal/io/periodic_table.hpp"
 #include "hykal/parallel/blacs_grid.hpp"
 #include "hykal/parallel/collective_error.hpp"
+#include "hykal/parallel/grid_copy.hpp"
 #include "hykal/parallel/qr_factorisation.hpp"
 
 #include <Eigen/Cholesky>
@@ -158,8 +159,11 @@ void fill_local_rows(const std::vector<io::Frame>& local_frames, const GapModel&
   a.middleRows(row, count) = regularisation.middleRows(first, count);
 }
 
-// α from the stacked system (see the header): each rank's rows are one block of a P × 1 grid,
-// redistributed onto a near-square grid for the QR factorisation. α on every rank.
+// α from the stacked system (see the header): each rank's rows are its local rows of a P × 1
+// grid, redistributed onto a near-square grid for the QR factorisation. α on every rank. The
+// P × 1 grid has blocks of block_size rows, so a rank's rows sit in the global matrix in
+// block-cyclic order, interleaved with the other ranks' — which a least-squares solution does
+// not notice — and no block spans a rank's whole share (pdgemr2d's buffers would span it too).
 Eigen::VectorXd solve_stacked(const std::vector<io::Frame>& local_frames, const GapModel& model,
                               const std::vector<BuiltTerm>& built, const Columns& columns, const FitSettings& settings,
                               MPI_Comm comm, const FitProgress& progress) {
@@ -170,6 +174,7 @@ Eigen::VectorXd solve_stacked(const std::vector<io::Frame>& local_frames, const 
   const Eigen::MatrixXd regularisation = regularisation_rows(model, built, columns, settings.sparse_jitter);
   int longest = std::max(1, local_row_count(local_frames, settings, columns.total, rank, size));
   MPI_Allreduce(MPI_IN_PLACE, &longest, 1, MPI_INT, MPI_MAX, comm);
+  longest = (longest + settings.block_size - 1) / settings.block_size * settings.block_size;
   const int total_rows = longest * size;
 
   const parallel::BlacsGrid grid(comm);
@@ -177,8 +182,8 @@ Eigen::VectorXd solve_stacked(const std::vector<io::Frame>& local_frames, const 
   parallel::DistributedMatrix b(grid, total_rows, 1, settings.block_size);
   {
     const parallel::BlacsGrid row_blocks(comm, parallel::GridShape{size, 1});
-    parallel::DistributedMatrix a_blocks(row_blocks, total_rows, columns.total, longest, columns.total);
-    parallel::DistributedMatrix b_blocks(row_blocks, total_rows, 1, longest, 1);
+    parallel::DistributedMatrix a_blocks(row_blocks, total_rows, columns.total, settings.block_size);
+    parallel::DistributedMatrix b_blocks(row_blocks, total_rows, 1, settings.block_size);
     Eigen::Map<Eigen::MatrixXd, 0, Eigen::OuterStride<>> a_local(a_blocks.data(), longest, columns.total,
                                                                    Eigen::OuterStride<>(a_blocks.leading_dimension()));
     Eigen::Map<Eigen::VectorXd> b_local(b_blocks.data(), longest);
@@ -294,7 +299,8 @@ FitSize fit_size(const std::vector<io::Frame>& local_frames, const FitSettings& 
 
 std::int64_t fit_memory_per_rank(std::int64_t rows, std::int64_t columns, int ranks, std::int64_t max_atoms) {
   const std::int64_t rows_per_rank = (rows + columns + ranks - 1) / ranks;
-  return 8 * (2 * rows_per_rank * columns + 3 * columns * columns + 3 * max_atoms * columns);
+  return 8 * (2 * rows_per_rank * columns + 3 * columns * columns + 3 * max_atoms * columns +
+              2 * parallel::default_copy_tile_elements);
 }
 
 }  // namespace hykal::gap

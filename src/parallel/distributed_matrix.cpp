@@ -1,9 +1,9 @@
 #include "hykal/parallel/distributed_matrix.hpp"
 
 #include "hykal/error.hpp"
+#include "hykal/parallel/grid_copy.hpp"
 
 #include <algorithm>
-#include <array>
 #include <limits>
 #include <string>
 
@@ -11,9 +11,6 @@
 extern "C" void pdcopy_(const int* n, const double* x, const int* ix, const int* jx, const int* descx, const int* incx,
                         double* y, const int* iy, const int* jy, const int* descy, const int* incy);
 
-// ScaLAPACK REDIST: copy between two block-cyclic layouts (1-based ia, ja, ib, jb).
-extern "C" void Cpdgemr2d(int m, int n, double* a, int ia, int ja, int* desca, double* b, int ib, int jb, int* descb,
-                          int context);
 
 namespace hykal::parallel {
 
@@ -56,14 +53,7 @@ DistributedMatrix DistributedMatrix::leading_columns(int k) const {
 
 DistributedMatrix DistributedMatrix::redistributed(int block_size) const {
   DistributedMatrix copy(*grid_, rows_, cols_, block_size);
-  if (rows_ == 0 || cols_ == 0) return copy;
-  // Cpdgemr2d takes non-const pointers but only reads the source.
-  std::array<int, 9> source_descriptor;
-  std::array<int, 9> target_descriptor;
-  std::copy_n(descriptor_.data(), 9, source_descriptor.begin());
-  std::copy_n(copy.descriptor().data(), 9, target_descriptor.begin());
-  Cpdgemr2d(rows_, cols_, const_cast<double*>(data()), 1, 1, source_descriptor.data(), copy.data(), 1, 1,
-            target_descriptor.data(), grid_->context());
+  copy_across_grids(*this, copy);
   return copy;
 }
 

@@ -5,7 +5,6 @@
 #include <mpi.h>
 
 #include <algorithm>
-#include <array>
 #include <cstddef>
 #include <string>
 #include <utility>
@@ -21,8 +20,6 @@ void pdormqr_(const char* side, const char* trans, const int* m, const int* n, c
 void pdtrtrs_(const char* uplo, const char* trans, const char* diag, const int* n, const int* nrhs, const double* a,
               const int* ia, const int* ja, const int* desca, double* b, const int* ib, const int* jb,
               const int* descb, int* info, std::size_t uplo_len, std::size_t trans_len, std::size_t diag_len);
-void Cpdgemr2d(int m, int n, double* a, int ia, int ja, int* desca, double* b, int ib, int jb, int* descb,
-               int context);
 }
 
 namespace hykal::parallel {
@@ -82,18 +79,6 @@ Eigen::VectorXd QrFactorisation::solve(DistributedMatrix& b) const {
   }
   MPI_Allreduce(MPI_IN_PLACE, x.data(), n, MPI_DOUBLE, MPI_SUM, b.grid().comm());
   return x;
-}
-
-void copy_across_grids(const DistributedMatrix& source, DistributedMatrix& target) {
-  HYKAL_ASSERT(source.rows() == target.rows() && source.cols() == target.cols(), "shapes differ");
-  // Cpdgemr2d takes non-const pointers but only reads the source; the context must span every
-  // process of both grids, which the target's (built on the same communicator) does.
-  std::array<int, 9> source_descriptor;
-  std::array<int, 9> target_descriptor;
-  std::copy_n(source.descriptor().data(), 9, source_descriptor.begin());
-  std::copy_n(target.descriptor().data(), 9, target_descriptor.begin());
-  Cpdgemr2d(source.rows(), source.cols(), const_cast<double*>(source.data()), 1, 1, source_descriptor.data(),
-            target.data(), 1, 1, target_descriptor.data(), target.grid().context());
 }
 
 }  // namespace hykal::parallel

@@ -149,18 +149,3 @@ TEST_CASE("selected columns are copied in the given order", "[parallel]") {
     CHECK(mismatches == 0);
   }
 }
-
-TEST_CASE("redistribution to another block size keeps every element", "[parallel]") {
-  for (const auto shape : hykal::test::grid_shapes()) {
-    BlacsGrid grid(MPI_COMM_WORLD, shape);
-    DistributedMatrix m(grid, 27, 27, 8);
-    m.fill(value);
-    for (int block : {1, 5, 64}) {
-      const DistributedMatrix reblocked = m.redistributed(block);
-      CHECK(reblocked.row_block() == block);
-      int mismatches = 0;
-      reblocked.for_each_local([&](int i, int j, double v) { mismatches += v != value(i, j); });
-      CHECK(mismatches == 0);
-    }
-  }
-}

@@ -9,8 +9,8 @@
 // the normal equations. The ranks that hold the frames build their rows of K_NM (contracting
 // each environment's descriptor gradients at once, frame_response.hpp) and the rows of Lᵀ are
 // shared out between the ranks; each rank's rows, padded with zero rows to the longest rank's
-// count (zero rows do not change a least-squares solution), form one block of a P × 1 grid,
-// which pdgemr2d redistributes block-cyclically onto a near-square grid for pdgeqrf.
+// count (zero rows do not change a least-squares solution), are its local rows of a P × 1 grid,
+// which pdgemr2d redistributes, in tiles, onto a near-square grid for pdgeqrf.
 // Memory per rank: 2·(rows·M)/P doubles for the two layouts of the stacked matrix (rows: the
 // longest rank's observations plus M/P, times P), plus M² for K_MM and L, plus one frame's
 // 3·N_atoms × M response.
@@ -70,7 +70,8 @@ FitSize fit_size(const std::vector<io::Frame>& local_frames, const FitSettings& 
 
 // Bytes per rank of the fit's large arrays (the estimate behind the memory statement above) for
 // `rows` observation rows evenly spread over `ranks`, M = `columns` sparse points and frames of
-// at most max_atoms atoms: 8·(2·⌈(rows + M)/P⌉·M + 3·M² + 3·max_atoms·M).
+// at most max_atoms atoms: 8·(2·⌈(rows + M)/P⌉·M + 3·M² + 3·max_atoms·M + 2·tile), tile: the
+// elements of one pdgemr2d call (parallel/grid_copy.hpp), whose send and receive buffers it sizes.
 std::int64_t fit_memory_per_rank(std::int64_t rows, std::int64_t columns, int ranks, std::int64_t max_atoms);
 
 }  // namespace hykal::gap

@@ -29,9 +29,4 @@ class QrFactorisation {
   std::vector<double> tau_;
 };
 
-// Collective over the ranks of both grids (built on the same communicator): copies source into
-// target, which may have another grid and blocking but the same global shape (ScaLAPACK
-// pdgemr2d).
-void copy_across_grids(const DistributedMatrix& source, DistributedMatrix& target);
-
 }  // namespace hykal::parallel
