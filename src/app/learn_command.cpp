@@ -26,7 +26,9 @@
 #include <cstdio>
 #include <filesystem>
 #include <optional>
+#include <set>
 #include <sstream>
+#include <string>
 
 namespace hykal::app {
 namespace {
@@ -102,10 +104,12 @@ std::vector<learning::IsolatedAtomFrame> isolated_atom_frames(const io::LocalFra
 }
 
 // What a checkpoint must match to be resumed: the data files, the clusters and every key of the
-// stages the loop depends on ([learning], [bo], [gap]; not the fit timeout, which may be
-// raised for a resumed run).
+// stages the loop depends on ([learning], [bo], [gap]), except those a resumed run may change
+// without changing a result: the fit timeout (raised for a resumed run), the number of parallel
+// fits (another allocation) and where QUIP's programs live (a module upgrade moves them).
 learning::Signature checkpoint_signature(const Configuration& configuration, const io::FrameIndex& index,
                                          const std::vector<long long>& labels) {
+  static const std::set<std::string> free_on_resume{"gap.fit_timeout", "bo.batch", "gap.gap_fit", "gap.quip"};
   learning::Signature signature;
   signature.emplace_back("data files", settings_signature(configuration, index, [](const std::string&) { return false; }));
   std::string clusters;
@@ -113,7 +117,7 @@ learning::Signature checkpoint_signature(const Configuration& configuration, con
   signature.emplace_back("chosen clustering (labels of every frame)", clusters);
   for (const OptionSpec& spec : option_table()) {
     const bool learning_key = spec.key.rfind("learning.", 0) == 0 || spec.key.rfind("bo.", 0) == 0 || spec.key.rfind("gap.", 0) == 0;
-    if (learning_key && spec.key != "gap.fit_timeout" && spec.key != "bo.batch")
+    if (learning_key && free_on_resume.count(spec.key) == 0)
       signature.emplace_back(spec.key, configuration.text(spec.key));
   }
   return signature;

@@ -3,7 +3,8 @@
 # iterations of six fits) is killed with SIGKILL (every process of the job) three times, each
 # time as soon as its checkpoint holds a number of fits: 2 (the next batch is being fitted), 12
 # (the end of an iteration: the next one is starting) and 18 (every fit done: the final refit,
-# the model and the results are being written); each time `--resume` continues. The
+# the model and the results are being written); each time `--resume` continues, the last time
+# with QUIP's program paths changed (they are not part of the checkpoint's signature). The
 # resumed run must end as the uninterrupted one: the same training and test sets, the same fits
 # (hyperparameters, RMSEs, status), the same best hyperparameters, errors on the unused frames and
 # model coefficients, compared with h5py. Then the bad input of the learning stage: E_tol ≤ 0,
@@ -68,7 +69,8 @@ wait "$job" 2> /dev/null
 learn killed --resume
 kill_at 18 || fail "third kill"
 wait "$job" 2> /dev/null
-learn killed --resume
+# The last sitting names QUIP's programs elsewhere (a module upgrade): that must not block --resume.
+learn killed --resume --gap.gap_fit=/opt/quip-new/bin/gap_fit --gap.quip=/opt/quip-new/bin/quip
 wait "$job" || fail "the resumed run failed"
 [ "$(grep -c "resuming from" "$work/killed.log")" -eq 3 ] || fail "the log does not show three resumptions"
 
