@@ -2,9 +2,9 @@
 // Copying a distributed matrix onto another grid or blocking (ScaLAPACK REDIST pdgemr2d), in
 // tiles. Debian's ScaLAPACK 2.2.1 sizes pdgemr2d's send and receive buffers in `int` bytes
 // (mr2d_malloc; made size_t upstream in 2024), so one call whose local part reaches 2 GiB
-// (2²⁸ doubles: a 276 000 × 1 000 GAP system on one rank, an N = 16 400 kernel) exits the whole
-// job with "xxmr2d:out of memory". Each call also allocates two buffers as large as the local
-// part; tiles bound both.
+// (2²⁸ doubles: the stacked system of a 425-frame GeTe fit on one rank) exits the whole job with
+// "xxmr2d:out of memory". Each call also allocates two buffers as large as its local part; tiles
+// bound both.
 #include "hykal/parallel/distributed_matrix.hpp"
 
 #include <cstdint>
