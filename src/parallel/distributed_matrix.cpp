@@ -11,7 +11,6 @@
 extern "C" void pdcopy_(const int* n, const double* x, const int* ix, const int* jx, const int* descx, const int* incx,
                         double* y, const int* iy, const int* jy, const int* descy, const int* incy);
 
-
 namespace hykal::parallel {
 
 DistributedMatrix::DistributedMatrix(const BlacsGrid& grid, int rows, int cols, int block_size)

@@ -1,5 +1,5 @@
 // copy_across_grids between every pair of grid shapes and unequal blockings, whole and in tiles
-// much smaller than the matrix (tile edges inside blocks of neither, on blocks of both). The
+// much smaller than the matrix (down to one common block per tile, the smallest it makes). The
 // reference is analytic: element (i, j) holds value(i, j) in the source, so every copied element
 // is known exactly.
 #include "hykal/parallel/grid_copy.hpp"
@@ -33,7 +33,7 @@ TEST_CASE("a copy across grids keeps every element, whole and in small tiles", "
     for (const auto to : hykal::test::grid_shapes()) {
       const BlacsGrid source_grid(MPI_COMM_WORLD, from);
       const BlacsGrid target_grid(MPI_COMM_WORLD, to);
-      DistributedMatrix source(source_grid, 53, 31, 6, 31);  // P × 1 row blocks as the GAP fit uses
+      DistributedMatrix source(source_grid, 53, 31, 6, 31);  // blocks unlike the target's and not square
       source.fill(value);
       for (std::int64_t tile : {std::int64_t{1} << 24, std::int64_t{200}, std::int64_t{1}}) {
         DistributedMatrix target(target_grid, 53, 31, 4);
