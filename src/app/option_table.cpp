@@ -57,7 +57,7 @@ std::vector<OptionSpec> all_options() {
       {"gap.gap_fit", K::text, "gap_fit", "", "QUIP's gap_fit, a path or a name searched on PATH (gap.backend = quip)", {}},
       {"gap.quip", K::text, "quip", "", "QUIP's quip, a path or a name searched on PATH (gap.backend = quip, and predict with a quip model)", {}},
       {"gap.fit_timeout", K::real, "0", "s", "wall-time limit of one fit during active learning, and of each run of QUIP's gap_fit or quip (0: no limit)", {}},
-      {"gap.seed", K::integer, "0", "", "seed of the CUR choice of SOAP sparse points", {}},
+      {"gap.seed", K::integer, "1", "", "seed of the CUR choice of SOAP sparse points (gap_fit's rnd_seed: 1 … 2147483646)", {}},
       {"gap.cutoff", K::real, "4.91", "Å", "cutoff of both descriptors (two-body and SOAP)", {}},
       {"gap.cutoff_transition_width", K::real, "1", "Å", "width of the cosine transition to zero below gap.cutoff", {}},
       {"gap.two_body_delta", K::real, "0.29", "eV", "δ (energy scale) of the two-body term", {}},

@@ -2,6 +2,7 @@
 
 #include "hykal/error.hpp"
 #include "hykal/gap/frame_response.hpp"
+#include "hykal/gap/libatoms_random.hpp"
 #include "hykal/gap/sparse_selection.hpp"
 #include "hykal/gap/training_signature.hpp"
 #include "hykal/io/periodic_table.hpp"
@@ -20,6 +21,11 @@
 namespace hykal::gap {
 
 namespace {
+
+// The authors' gap_fit command line gives the isolated atoms (their e0 references, one-atom
+// frames) their own config type with σ_E = 1e-4 eV/atom (config_type_sigma) and one SOAP sparse
+// point each (config_type_n_sparse, sparse_selection.hpp).
+constexpr double isolated_atom_sigma_energy = 1e-4;  // eV/atom
 
 std::vector<int> species_of(const std::vector<io::Frame>& local_frames, MPI_Comm comm) {
   std::vector<int> present(static_cast<std::size_t>(io::max_atomic_number) + 1, 0);
@@ -136,7 +142,8 @@ void fill_local_rows(const std::vector<io::Frame>& local_frames, const GapModel&
     if (wanted.energy) {
       double e0_sum = 0.0;
       for (int z : frame.atomic_numbers) e0_sum += model.e0.at(z);
-      const double sigma = settings.sigma_energy * std::sqrt(static_cast<double>(n_atoms));
+      const double sigma =
+          n_atoms == 1 ? isolated_atom_sigma_energy : settings.sigma_energy * std::sqrt(static_cast<double>(n_atoms));
       a.row(row) = response.energy / sigma;
       b[row++] = (*frame.energy - e0_sum) / sigma;
     }
@@ -225,6 +232,10 @@ void check_fit_settings(const FitSettings& settings) {
   if (settings.sigma_force) positive(*settings.sigma_force, "gap.sigma_force");
   if (settings.sigma_virial) positive(*settings.sigma_virial, "gap.sigma_virial");
   if (!(settings.sparse_jitter >= 0.0)) throw InputError("gap.sparse_jitter: must not be negative");
+  if (settings.seed < 1 || settings.seed >= static_cast<std::uint64_t>(libatoms_random_modulus)) {
+    throw InputError("gap.seed: must be in 1 … " + std::to_string(libatoms_random_modulus - 1) +
+                     " (gap_fit's rnd_seed, whose generator draws the CUR numbers), got " + std::to_string(settings.seed));
+  }
   if (settings.terms.empty()) throw InputError("gap: no descriptor term to fit (set a positive *_n_sparse)");
   for (const TermSettings& term : settings.terms) {
     if (!(term.delta > 0.0)) throw InputError("gap." + term.descriptor + "_delta: must be positive");
@@ -268,7 +279,7 @@ GapModel fit_gap(const std::vector<io::Frame>& local_frames, std::int64_t first_
   for (std::size_t t = 0; t < built.size(); ++t) {
     TrainedTerm trained{settings.terms[t], {}, {}};
     trained.sparse_points =
-        select_sparse_points(local_frames, first_frame, settings.terms[t], built[t], settings.seed + t, comm);
+        select_sparse_points(local_frames, first_frame, settings.terms[t], built[t], static_cast<std::int64_t>(settings.seed), comm);
     model.terms.push_back(std::move(trained));
   }
   const Columns columns = column_layout(model);
@@ -286,14 +297,19 @@ FitSize fit_size(const std::vector<io::Frame>& local_frames, const FitSettings& 
   check_fit_settings(settings);
   const std::vector<int> species = species_of(local_frames, comm);
   FitSize size;
+  std::int64_t isolated_atoms = 0;
   for (const io::Frame& frame : local_frames) {
     size.rows += rows_of(frame, settings).count(static_cast<int>(frame.n_atoms()));
     size.max_atoms = std::max<std::int64_t>(size.max_atoms, static_cast<std::int64_t>(frame.n_atoms()));
+    isolated_atoms += frame.n_atoms() == 1 ? 1 : 0;
   }
   MPI_Allreduce(MPI_IN_PLACE, &size.rows, 1, MPI_INT64_T, MPI_SUM, comm);
   MPI_Allreduce(MPI_IN_PLACE, &size.max_atoms, 1, MPI_INT64_T, MPI_MAX, comm);
-  for (const TermSettings& term : settings.terms)
+  MPI_Allreduce(MPI_IN_PLACE, &isolated_atoms, 1, MPI_INT64_T, MPI_SUM, comm);
+  for (const TermSettings& term : settings.terms) {
     size.columns += static_cast<std::int64_t>(term.n_sparse) * build_term(term, species).descriptor->channel_count();
+    if (term.sparse_method == "cur") size.columns += isolated_atoms;  // their own sparse points
+  }
   return size;
 }
 

@@ -2,6 +2,7 @@
 
 #include "hykal/error.hpp"
 #include "hykal/gap/e0.hpp"
+#include "hykal/gap/libatoms_random.hpp"
 #include "hykal/io/periodic_table.hpp"
 
 #include <array>
@@ -96,8 +97,10 @@ std::string gap_fit_config_text(const FitSettings& settings, const std::vector<i
   text += "sparse_jitter=" + number(settings.sparse_jitter) + "\n";
   text += "energy_parameter_name=energy\nforce_parameter_name=forces\nvirial_parameter_name=virial\n";
   text += "config_type_parameter_name=config_type\n";
-  // gap_fit reads the seed into a default (32-bit) Fortran integer.
-  if (settings.seed > 2147483647u) throw InputError("gap.seed: must be at most 2147483647 for gap_fit");
+  // gap_fit's generator state is a default (32-bit) Fortran integer and must not start at 0.
+  if (settings.seed < 1 || settings.seed >= static_cast<std::uint64_t>(libatoms_random_modulus)) {
+    throw InputError("gap.seed: must be in 1 … " + std::to_string(libatoms_random_modulus - 1) + " for gap_fit");
+  }
   text += "rnd_seed=" + std::to_string(settings.seed) + "\n";
   text += "sparse_separate_file=F\n";
   text += "gp_file=" + quip_readable_path(files.potential_file) + "\n";

@@ -1,8 +1,10 @@
 #include "hykal/gap/sparse_selection.hpp"
 
 #include "hykal/error.hpp"
+#include "hykal/gap/libatoms_random.hpp"
 
-#include <Eigen/Eigenvalues>
+#include <Eigen/QR>
+#include <Eigen/SVD>
 
 #include <algorithm>
 #include <cmath>
@@ -60,123 +62,192 @@ std::vector<Eigen::MatrixXd> uniform_points(const std::vector<io::Frame>& local_
   return points;
 }
 
-// A uniform number in (0, 1) from the seed and an environment's global position (SplitMix64).
-double uniform_draw(std::uint64_t seed, std::int64_t frame, std::int64_t ordinal) {
-  std::uint64_t x = seed;
-  for (std::uint64_t word : {static_cast<std::uint64_t>(frame), static_cast<std::uint64_t>(ordinal)}) {
-    x ^= word + 0x9e3779b97f4a7c15ULL + (x << 6) + (x >> 2);
-    x += 0x9e3779b97f4a7c15ULL;
-    x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
-    x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
-    x ^= x >> 31;
-  }
-  return (static_cast<double>(x >> 11) + 0.5) * 0x1.0p-53;
-}
-
 // One sampled environment: key, global frame, position in the frame's visiting order, channel.
 using Candidate = std::tuple<double, std::int64_t, std::int64_t, int>;
 
-// gap_fit's leverage basis of each channel (cur_decomposition in GAP's clustering.F90): the
-// leading k = ⌊rank/2⌋ eigenpairs of the Gram matrix, rank counting the eigenvalues above
-// 1e-12 of the largest, as v_j/√λ_j columns (p × k). gap_fit counts the singular values above
-// 1e-13 of an explicit SVD, which resolves directions the Gram matrix's rounding hides: on the
-// AsTe3 SOAP vectors it counts 350 of 468 (k = 175) where we count 205 and 192 (k = 102, 96).
-// Fitting the authors' potential with k = 175 gave the same validation errors (2.09, 2.04,
-// 2.04 against 2.08, 2.03, 2.06 meV/atom for gap.seed 0, 1, 2), so the cheaper Gram stays.
-std::vector<Eigen::MatrixXd> leverage_projections(std::vector<Eigen::MatrixXd> gram, MPI_Comm comm) {
-  std::vector<Eigen::MatrixXd> projections;
-  for (Eigen::MatrixXd& g : gram) {
-    MPI_Allreduce(MPI_IN_PLACE, g.data(), static_cast<int>(g.size()), MPI_DOUBLE, MPI_SUM, comm);
-    const Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> solver(g);
-    const Eigen::VectorXd& values = solver.eigenvalues();  // ascending
-    const double floor = 1e-12 * std::max(values.maxCoeff(), 0.0);
-    const int rank = static_cast<int>((values.array() > floor).count());
-    const int k = std::max(1, rank / 2);
-    projections.push_back(solver.eigenvectors().rightCols(k) *
-                          values.tail(k).cwiseSqrt().cwiseInverse().asDiagonal());
+bool isolated(const io::Frame& frame) { return frame.n_atoms() == 1; }
+
+// The upper-triangular factor R of a = QR (min(rows, columns) rows).
+Eigen::MatrixXd upper_factor(const Eigen::MatrixXd& a) {
+  const Eigen::HouseholderQR<Eigen::MatrixXd> qr(a);
+  return qr.matrixQR().topRows(std::min(a.rows(), a.cols())).triangularView<Eigen::Upper>();
+}
+
+// The R factor of a tall matrix fed one row at a time (Q is never formed), in blocks of rows.
+class StreamingR {
+ public:
+  explicit StreamingR(int columns) : pending_(4 * columns, columns), r_(0, columns) {}
+  void add(const Eigen::VectorXd& row) {
+    pending_.row(pending_rows_++) = row.transpose();
+    if (pending_rows_ == pending_.rows()) flush();
   }
-  return projections;
+  Eigen::MatrixXd finish() {
+    flush();
+    return r_;
+  }
+
+ private:
+  void flush() {
+    if (pending_rows_ == 0) return;
+    Eigen::MatrixXd stacked(r_.rows() + pending_rows_, r_.cols());
+    stacked << r_, pending_.topRows(pending_rows_);
+    r_ = upper_factor(stacked);
+    pending_rows_ = 0;
+  }
+
+  Eigen::MatrixXd pending_;
+  Eigen::Index pending_rows_ = 0;
+  Eigen::MatrixXd r_;
+};
+
+// Every rank's values, concatenated in rank order, on every rank.
+std::vector<double> all_gathered(const std::vector<double>& mine, MPI_Comm comm) {
+  int size = 0;
+  MPI_Comm_size(comm, &size);
+  const int count = static_cast<int>(mine.size());
+  std::vector<int> lengths(static_cast<std::size_t>(size));
+  MPI_Allgather(&count, 1, MPI_INT, lengths.data(), 1, MPI_INT, comm);
+  std::vector<int> offsets(static_cast<std::size_t>(size), 0);
+  for (int r = 1; r < size; ++r) offsets[r] = offsets[r - 1] + lengths[r - 1];
+  std::vector<double> all(static_cast<std::size_t>(offsets.back() + lengths.back()));
+  MPI_Allgatherv(mine.data(), count, MPI_DOUBLE, all.data(), lengths.data(), offsets.data(), MPI_DOUBLE, comm);
+  return all;
+}
+
+// The R factor of the rows of every rank (each rank's R, stacked in rank order, factorised again).
+Eigen::MatrixXd combined_r(const Eigen::MatrixXd& local, MPI_Comm comm) {
+  const Eigen::MatrixXd transposed = local.transpose();  // one R row per column
+  const std::vector<double> all =
+      all_gathered(std::vector<double>(transposed.data(), transposed.data() + transposed.size()), comm);
+  const Eigen::Index rows = static_cast<Eigen::Index>(all.size()) / std::max<Eigen::Index>(1, local.cols());
+  return upper_factor(Eigen::Map<const Eigen::MatrixXd>(all.data(), local.cols(), rows).transpose());
+}
+
+// gap_fit's leverage basis of a channel (cur_decomposition in GAP's clustering.F90): the leading
+// k = ⌊rank/2⌋ right singular vectors of the pool's descriptor matrix X over their singular
+// values (p × k, so that ‖xᵀ V_k S_k⁻¹‖² is the leverage of row x), the rank counting the
+// singular values above gap_fit's 1e-13. From the SVD of X's R factor: a Gram matrix XᵀX would
+// square the singular values and lose the small ones that gap_fit counts (on the AsTe3 SOAP
+// vectors it gives rank 205 instead of 350, and other sparse points than gap_fit's).
+Eigen::MatrixXd leverage_projection(const Eigen::MatrixXd& local_r, MPI_Comm comm) {
+  const Eigen::BDCSVD<Eigen::MatrixXd> svd(combined_r(local_r, comm), Eigen::ComputeThinV);
+  const Eigen::VectorXd& values = svd.singularValues();  // descending
+  const int rank = static_cast<int>((values.array() > 1e-13).count());
+  const int k = std::max(1, rank / 2);
+  return svd.matrixV().leftCols(k) * values.head(k).cwiseInverse().asDiagonal();
+}
+
+// Where each channel's pool draws start in gap_fit's stream of uniform numbers: its SOAP
+// descriptors (one per central species, in species order) each draw one number per
+// environment, the one-atom frames' (their own config types in the authors' command line) first
+// and then the others in file order. A rank's first pool environment of channel c draws at
+// first_pool_draw[c].
+std::vector<std::int64_t> first_pool_draws(const std::vector<long long>& pool_counts,
+                                           const std::vector<long long>& isolated_counts, MPI_Comm comm) {
+  const auto channels = pool_counts.size();
+  std::vector<long long> before(channels, 0);  // pool environments of this channel on lower ranks
+  MPI_Exscan(pool_counts.data(), before.data(), static_cast<int>(channels), MPI_LONG_LONG, MPI_SUM, comm);
+  int rank = 0;
+  MPI_Comm_rank(comm, &rank);
+  if (rank == 0) std::fill(before.begin(), before.end(), 0);  // MPI_Exscan leaves rank 0's undefined
+  std::vector<long long> pool_totals = pool_counts;
+  MPI_Allreduce(MPI_IN_PLACE, pool_totals.data(), static_cast<int>(channels), MPI_LONG_LONG, MPI_SUM, comm);
+  std::vector<std::int64_t> first(channels);
+  std::int64_t channel_start = 0;
+  for (std::size_t c = 0; c < channels; ++c) {
+    first[c] = channel_start + isolated_counts[c] + before[c];
+    channel_start += isolated_counts[c] + pool_totals[c];
+  }
+  return first;
+}
+
+// The n best candidates of every rank to every rank, as 4 doubles each (frame and position are exact).
+std::vector<std::vector<Candidate>> gather_candidates(std::vector<std::vector<Candidate>> best,
+                                                      const std::vector<long long>& keep, MPI_Comm comm) {
+  std::vector<double> packed;
+  for (std::size_t c = 0; c < best.size(); ++c) {
+    std::vector<Candidate>& list = best[c];
+    const auto n = std::min(list.size(), static_cast<std::size_t>(keep[c]));
+    std::partial_sort(list.begin(), list.begin() + static_cast<std::ptrdiff_t>(n), list.end(), std::greater<>());
+    for (std::size_t i = 0; i < n; ++i) {
+      const auto& [key, frame, ordinal, channel] = list[i];
+      packed.insert(packed.end(), {key, static_cast<double>(frame), static_cast<double>(ordinal), static_cast<double>(channel)});
+    }
+  }
+  const std::vector<double> all = all_gathered(packed, comm);
+  std::vector<std::vector<Candidate>> global(best.size());
+  for (std::size_t i = 0; i < all.size(); i += 4) {
+    global[static_cast<std::size_t>(all[i + 3])].emplace_back(all[i], static_cast<std::int64_t>(all[i + 1]),
+                                                              static_cast<std::int64_t>(all[i + 2]), static_cast<int>(all[i + 3]));
+  }
+  return global;
 }
 
 std::vector<Eigen::MatrixXd> cur_points(const std::vector<io::Frame>& local_frames, std::int64_t first_frame,
-                                        const TermSettings& settings, const BuiltTerm& term, std::uint64_t seed,
+                                        const TermSettings& settings, const BuiltTerm& term, std::int64_t seed,
                                         MPI_Comm comm) {
   const DescriptorTerm& descriptor = *term.descriptor;
   const Covariance& covariance = *term.covariance;
   const auto channels = static_cast<std::size_t>(descriptor.channel_count());
   const int p = descriptor.dimension();
-  std::vector<long long> counts(channels, 0);
-  std::vector<Eigen::MatrixXd> gram(channels, Eigen::MatrixXd::Zero(p, p));
+  std::vector<long long> pool_counts(channels, 0);
+  std::vector<long long> isolated_counts(channels, 0);
+  std::vector<StreamingR> pool_r(channels, StreamingR(p));
   for (const io::Frame& frame : local_frames) {
     descriptor.for_each_environment(frame, false, [&](const Environment& environment) {
       const auto c = static_cast<std::size_t>(environment.channel);
-      ++counts[c];
-      const Eigen::VectorXd x = covariance.prepared(environment.q);
-      gram[c].selfadjointView<Eigen::Lower>().rankUpdate(x);
+      if (isolated(frame)) {
+        ++isolated_counts[c];
+        return;
+      }
+      ++pool_counts[c];
+      pool_r[c].add(covariance.prepared(environment.q));
     });
   }
-  check_environment_counts(counts, settings, descriptor, comm);
-  for (Eigen::MatrixXd& g : gram) g = g.selfadjointView<Eigen::Lower>();
-  const std::vector<Eigen::MatrixXd> projections = leverage_projections(std::move(gram), comm);
+  check_environment_counts(pool_counts, settings, descriptor, comm);
+  MPI_Allreduce(MPI_IN_PLACE, isolated_counts.data(), static_cast<int>(channels), MPI_LONG_LONG, MPI_SUM, comm);
+  const std::vector<std::int64_t> first_draw = first_pool_draws(pool_counts, isolated_counts, comm);
+  std::vector<Eigen::MatrixXd> projections;
+  for (StreamingR& r : pool_r) projections.push_back(leverage_projection(r.finish(), comm));
 
-  // Keys of every local environment; keep this rank's n best per channel.
+  // Keys of every local environment: one-atom frames' always win (the authors' gap_fit command
+  // line gives each isolated atom's config type one sparse point); the pool's follow gap_fit's
+  // selection, probability p = min(1, n π / k) from the leverage π over the k leading directions
+  // and the n environments with the largest p − u kept.
   std::vector<std::vector<Candidate>> best(channels);
+  std::vector<std::int64_t> next_draw = first_draw;
   for (std::size_t f = 0; f < local_frames.size(); ++f) {
     const std::int64_t frame = first_frame + static_cast<std::int64_t>(f);
     std::int64_t ordinal = 0;
     descriptor.for_each_environment(local_frames[f], false, [&](const Environment& environment) {
       const auto c = static_cast<std::size_t>(environment.channel);
-      // gap_fit's selection: probability p = min(1, n π / k) from the leverage π over the k
-      // leading directions, and the n environments with the largest p − u are kept.
-      const auto k = static_cast<double>(projections[c].cols());
-      const double leverage = (projections[c].transpose() * covariance.prepared(environment.q)).squaredNorm();
-      const double probability = std::min(1.0, settings.n_sparse * leverage / k);
-      const double key = probability - uniform_draw(seed, frame, ordinal);
-      best[c].emplace_back(key, frame, ordinal, environment.channel);
-      ++ordinal;
+      double key = std::numeric_limits<double>::infinity();
+      if (!isolated(local_frames[f])) {
+        const auto k = static_cast<double>(projections[c].cols());
+        const double leverage = (projections[c].transpose() * covariance.prepared(environment.q)).squaredNorm();
+        const double probability = std::min(1.0, settings.n_sparse * leverage / k);
+        key = probability - libatoms_uniform(seed, next_draw[c]++);
+      }
+      best[c].emplace_back(key, frame, ordinal++, environment.channel);
     });
   }
-  // Every rank's candidates to every rank, as 4 doubles each (frame and position are exact).
-  std::vector<double> packed;
-  for (std::vector<Candidate>& list : best) {
-    const auto keep = std::min(list.size(), static_cast<std::size_t>(settings.n_sparse));
-    std::partial_sort(list.begin(), list.begin() + static_cast<std::ptrdiff_t>(keep), list.end(), std::greater<>());
-    for (std::size_t i = 0; i < keep; ++i) {
-      const auto& [key, frame, ordinal, channel] = list[i];
-      packed.insert(packed.end(), {key, static_cast<double>(frame), static_cast<double>(ordinal), static_cast<double>(channel)});
-    }
-  }
-  int size = 0;
-  MPI_Comm_size(comm, &size);
-  int mine = static_cast<int>(packed.size());
-  std::vector<int> lengths(static_cast<std::size_t>(size));
-  MPI_Allgather(&mine, 1, MPI_INT, lengths.data(), 1, MPI_INT, comm);
-  std::vector<int> offsets(static_cast<std::size_t>(size), 0);
-  for (int r = 1; r < size; ++r) offsets[r] = offsets[r - 1] + lengths[r - 1];
-  std::vector<double> all(static_cast<std::size_t>(offsets.back() + lengths.back()));
-  MPI_Allgatherv(packed.data(), mine, MPI_DOUBLE, all.data(), lengths.data(), offsets.data(), MPI_DOUBLE, comm);
-  std::vector<std::vector<Candidate>> global(channels);
-  for (std::size_t i = 0; i < all.size(); i += 4) {
-    global[static_cast<std::size_t>(all[i + 3])].emplace_back(all[i], static_cast<std::int64_t>(all[i + 1]),
-                                                              static_cast<std::int64_t>(all[i + 2]), static_cast<int>(all[i + 3]));
-  }
-  // The n largest keys per channel, then in (frame, position) order.
-  std::vector<std::vector<Candidate>> chosen(channels);
-  for (std::size_t c = 0; c < channels; ++c) {
-    std::sort(global[c].begin(), global[c].end(), std::greater<>());
-    chosen[c].assign(global[c].begin(), global[c].begin() + settings.n_sparse);
-    std::sort(chosen[c].begin(), chosen[c].end(),
-              [](const Candidate& a, const Candidate& b) { return std::tie(std::get<1>(a), std::get<2>(a)) < std::tie(std::get<1>(b), std::get<2>(b)); });
-  }
-  // The owners fill in the chosen descriptors (one pass per frame); a sum over ranks assembles them.
+  std::vector<long long> keep(channels);
+  for (std::size_t c = 0; c < channels; ++c) keep[c] = settings.n_sparse + isolated_counts[c];
+  std::vector<std::vector<Candidate>> global = gather_candidates(std::move(best), keep, comm);
+  // The best keys per channel, then in (frame, position) order, as gap_fit stores them.
   std::map<std::pair<std::int64_t, std::int64_t>, std::pair<std::size_t, int>> slot_of;  // (frame, position) → (c, m)
   for (std::size_t c = 0; c < channels; ++c) {
-    for (int m = 0; m < settings.n_sparse; ++m) {
-      const Candidate& candidate = chosen[c][static_cast<std::size_t>(m)];
-      slot_of[{std::get<1>(candidate), std::get<2>(candidate)}] = {c, m};
+    std::sort(global[c].begin(), global[c].end(), std::greater<>());
+    global[c].resize(static_cast<std::size_t>(keep[c]));
+    std::sort(global[c].begin(), global[c].end(),
+              [](const Candidate& a, const Candidate& b) { return std::tie(std::get<1>(a), std::get<2>(a)) < std::tie(std::get<1>(b), std::get<2>(b)); });
+    for (std::size_t m = 0; m < global[c].size(); ++m) {
+      slot_of[{std::get<1>(global[c][m]), std::get<2>(global[c][m])}] = {c, static_cast<int>(m)};
     }
   }
-  std::vector<Eigen::MatrixXd> points(channels, Eigen::MatrixXd::Zero(settings.n_sparse, p));
+  // The owners fill in the chosen descriptors (one pass per frame); a sum over ranks assembles them.
+  std::vector<Eigen::MatrixXd> points;
+  for (std::size_t c = 0; c < channels; ++c) points.emplace_back(Eigen::MatrixXd::Zero(keep[c], p));
   for (std::size_t f = 0; f < local_frames.size(); ++f) {
     const std::int64_t frame = first_frame + static_cast<std::int64_t>(f);
     const auto first_slot = slot_of.lower_bound({frame, 0});
@@ -197,7 +268,7 @@ std::vector<Eigen::MatrixXd> cur_points(const std::vector<io::Frame>& local_fram
 
 std::vector<Eigen::MatrixXd> select_sparse_points(const std::vector<io::Frame>& local_frames,
                                                   std::int64_t first_frame, const TermSettings& settings,
-                                                  const BuiltTerm& term, std::uint64_t seed, MPI_Comm comm) {
+                                                  const BuiltTerm& term, std::int64_t seed, MPI_Comm comm) {
   if (settings.n_sparse < 1) {
     throw InputError("gap." + settings.descriptor + "_n_sparse: must be at least 1, got " + std::to_string(settings.n_sparse));
   }

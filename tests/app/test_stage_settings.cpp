@@ -162,6 +162,8 @@ TEST_CASE("a bad [gap] value names its key", "[app][settings][gap]") {
   check_rejected("gap.sparse_jitter", "-1e-12");
   check_rejected("gap.e0", "As=-2.1");
   check_rejected("gap.seed", "-1");
+  check_rejected("gap.seed", "0");           // gap_fit's generator cannot start from 0
+  check_rejected("gap.seed", "2147483647");  // nor from 2³¹ − 1, which is 0 modulo itself
   check_rejected("gap.fit_timeout", "-5");
 }
 

@@ -7,8 +7,11 @@
 //  - The coefficients of the fit distributed over MPI_COMM_WORLD, and over each half of a split
 //    world (both halves fitting at once), equal those of a one-rank fit (MPI_COMM_SELF) of the
 //    same frames to 1e-10 relative: results do not depend on the number of ranks.
+//  - The same for the SOAP term's CUR sparse points, which must also hold the isolated atom's
+//    environment (computed here from the term's own descriptor) besides the n drawn ones.
 #include "hykal/gap/gap_fit.hpp"
 #include "hykal/gap/gap_predictor.hpp"
+#include "hykal/gap/term_settings.hpp"
 
 #include "gap_test_support.hpp"
 
@@ -102,4 +105,25 @@ TEST_CASE("GAP coefficients do not depend on the communicator", "[gap]") {
   MPI_Comm_split(MPI_COMM_WORLD, rank < size / 2 ? 0 : 1, rank, &half);
   CHECK(relative_change(coefficients(fit_on(training, half, settings)), one_rank) < 1e-10);
   MPI_Comm_free(&half);
+}
+
+TEST_CASE("CUR sparse points do not depend on the communicator and hold every isolated atom", "[gap]") {
+  const std::vector<hykal::io::Frame> training = hykal::test::lennard_jones_frames(12, 99);  // isolated atom first
+  hykal::gap::FitSettings settings = hykal::test::lennard_jones_fit_settings(12);
+  const int drawn = 30;
+  settings.terms.push_back(hykal::test::soap_settings(drawn));
+  const GapModel one_rank = fit_on(training, MPI_COMM_SELF, settings);
+  const GapModel world = fit_on(training, MPI_COMM_WORLD, settings);
+  const Eigen::MatrixXd& points = one_rank.terms.at(1).sparse_points.at(0);
+  REQUIRE(points.rows() == drawn + 1);
+  CHECK(world.terms.at(1).sparse_points.at(0) == points);
+  CHECK(relative_change(world.terms.at(1).coefficients.at(0), one_rank.terms.at(1).coefficients.at(0)) < 1e-10);
+
+  // Sparse points are stored in frame order, so the isolated atom's (frame 0) comes first.
+  const hykal::gap::BuiltTerm term = hykal::gap::build_term(settings.terms[1], one_rank.species);
+  Eigen::VectorXd isolated;
+  term.descriptor->for_each_environment(training[0], false, [&](const hykal::gap::Environment& environment) {
+    isolated = term.covariance->prepared(environment.q);
+  });
+  CHECK((points.row(0).transpose() - isolated).cwiseAbs().maxCoeff() < 1e-14);
 }

@@ -34,7 +34,7 @@ struct FitSettings {
   std::optional<double> sigma_virial;     // eV/atom; unset: virials are not fitted
   double sparse_jitter = 1e-12;           // eV², added to the diagonal of K_MM
   E0Settings e0;
-  std::uint64_t seed = 0;                 // CUR sampling
+  std::uint64_t seed = 1;                 // CUR sampling, as gap_fit's rnd_seed
   int block_size = 64;                    // ScaLAPACK blocks of the stacked system
 };
 

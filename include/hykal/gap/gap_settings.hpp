@@ -32,7 +32,7 @@ struct GapSettings {
   std::optional<double> sigma_virial = 0.05;  // eV/atom; none: virials are not fitted
   double sparse_jitter = 1e-12;           // eV²
   E0Settings e0;                          // isolated by default
-  std::uint64_t seed = 0;                 // CUR sampling
+  std::uint64_t seed = 1;                 // CUR sampling, as gap_fit's rnd_seed
   double fit_timeout = 0.0;               // s; 0: no limit
   int block_size = 64;                    // ScaLAPACK blocks (parallel.block_size)
 };
